@@ -1,0 +1,33 @@
+# One command to serve, one to test; each sets up .venv first when needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: serve test lint bench bench-quick clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mockgw serve $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/pytest -n 2 $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check mockgw tests bench
+	$(BIN)/ruff format --check mockgw tests bench
+	$(BIN)/mypy mockgw
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(ARGS)
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run.py --quick
+
+clean:
+	rm -rf $(VENV) build *.egg-info .cache

@@ -1,0 +1,106 @@
+"""The gateway's models and plans, as data transcribed from the docs page.
+
+Where the page is silent the value is our assumption; README ("Assumptions") lists each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mockgw.domain import ChatRequest, ToolChoice, bad_request
+
+PLAN_ORDER = ("starter", "basic", "pro", "business", "enterprise")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    name: str
+    monthly_credits: int
+    requests_per_hour: int
+
+
+# Starter/Pro/Business/Enterprise are from the page's "Rate Limits & Credits" table.
+# Basic appears only as a model tier ("Basic+"); its numbers are our assumption.
+PLANS: dict[str, Plan] = {
+    "starter": Plan("starter", 1_000, 60),
+    "basic": Plan("basic", 10_000, 120),
+    "pro": Plan("pro", 50_000, 300),
+    "business": Plan("business", 150_000, 1_000),
+    "enterprise": Plan("enterprise", 200_000, 5_000),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    id: str
+    min_plan: str
+    tools: bool
+    max_tokens_cap: int = 8192
+    credits_per_request: int = 1
+    upstream: str | None = None  # the gemma remapping: what actually serves the id
+
+
+def _m(id: str, plan: str, tools: bool = True, **kw: object) -> Model:
+    return Model(id, plan, tools, **kw)  # type: ignore[arg-type]
+
+
+# Tool support follows the page's prose ("gemma-* and deepseek-r1-* do not support tools")
+# over its tables, which still say "Yes" for them; minimax-m2.7 is "No" in the table.
+MODELS: dict[str, Model] = {
+    m.id: m
+    for m in (
+        _m("qwen-coder-32b", "pro", max_tokens_cap=32768),
+        _m("qwen-coder-7b", "basic"),
+        _m("nouscoder-14b", "pro"),
+        _m("minimax-m2.7", "pro", tools=False),
+        _m("qwen-7b", "starter"),
+        _m("gemma-2b", "starter", tools=False, upstream="gemma-3n"),
+        _m("gemma-9b", "pro", tools=False, upstream="gemma-3-27b"),
+        _m("llama-3.3-8b-instruct", "starter"),
+        _m("llama-3.3-70b-instruct", "basic"),
+        _m("llama-4-maverick-17b-128e", "pro"),
+        _m("deepseek-r1-distill-qwen-7b", "pro", tools=False),
+        _m("deepseek-r1-distill-llama-8b", "pro", tools=False),
+        _m("deepseek-r1", "enterprise", tools=False),
+        _m("claude-3-5-haiku", "basic", credits_per_request=2),
+        _m("claude-sonnet-4.5", "pro", credits_per_request=5),
+        _m("claude-opus-4", "enterprise", credits_per_request=10),
+    )
+}
+
+DEFAULT_MAX_TOKENS = 4096
+
+# Used in lenient mode for model ids the gateway does not know.
+UNLISTED = Model("unlisted", "starter", tools=True, max_tokens_cap=1_000_000)
+
+
+def plan_allows(plan: str, model: Model) -> bool:
+    return PLAN_ORDER.index(plan) >= PLAN_ORDER.index(model.min_plan)
+
+
+def check_request(request: ChatRequest, lenient: bool, tools_policy: str) -> Model:
+    """The gateway's model rules: known model, max_tokens within its cap, tools where supported.
+
+    Tools sent to a model without tool calling are dropped ("ignore", the default) or refused ("reject").
+    """
+    model = MODELS.get(request.model)
+    if model is None:
+        if not lenient:
+            raise bad_request(
+                f"model {request.model!r} is not available; known models: {', '.join(MODELS)}", param="model"
+            )
+        model = UNLISTED
+    low = 0 if lenient else 1
+    if request.max_tokens < low:
+        raise bad_request(f"max_tokens: must be at least {low}, got {request.max_tokens}", param="max_tokens")
+    if request.max_tokens > model.max_tokens_cap:
+        raise bad_request(
+            f"max_tokens: {request.max_tokens} exceeds the limit of {model.max_tokens_cap} for {model.id}",
+            param="max_tokens",
+        )
+    if request.tools and not model.tools:
+        if tools_policy == "reject":
+            raise bad_request(f"model {model.id} does not support tool calling", param="tools")
+        request.tools = []
+        request.tool_choice = ToolChoice()
+    return model

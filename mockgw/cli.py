@@ -1,0 +1,94 @@
+"""mockgw serve | validate | list | schema.
+
+Every serve option can also come from the environment as MOCKGW_<OPTION> (e.g. MOCKGW_PORT=9000,
+MOCKGW_SCENARIOS=/scenarios:/more, MOCKGW_LENIENT=1); a flag on the command line wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mockgw.files import InvalidFile
+from mockgw.scenario.loader import load_paths, shipped_dir
+from mockgw.scenario.model import json_schema
+from mockgw.settings import Settings
+
+TRUE = {"1", "true", "yes", "on"}
+
+
+def settings_from_env(environ: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, field in Settings.model_fields.items():
+        raw = environ.get(f"MOCKGW_{name.upper()}")
+        if raw is None or raw == "":
+            continue
+        if field.annotation is bool:
+            values[name] = raw.strip().lower() in TRUE
+        elif name == "scenarios":
+            values[name] = [p for p in raw.replace(",", os.pathsep).split(os.pathsep) if p]
+        else:
+            values[name] = raw
+    return values
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mockgw", description="Offline fake of the AINative Studio chat gateway.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the gateway (options also read from MOCKGW_* variables)")
+    serve.add_argument("--host", help="default 127.0.0.1")
+    serve.add_argument("--port", type=int, help="default 8080")
+    serve.add_argument("--scenarios", action="append", metavar="PATH", help="scenario file or folder (repeatable)")
+    serve.add_argument("--seed", type=int, help="seed for generated replies (default 0)")
+    serve.add_argument("--accounts", metavar="FILE", help="accounts file (YAML/JSON)")
+    serve.add_argument("--lenient", action="store_true", default=None, help="accept any credential and model")
+    serve.add_argument("--strict", action="store_true", default=None, help="error on unmatched requests")
+    serve.add_argument("--watch", action="store_true", default=None, help="reload scenario files on change")
+    serve.add_argument("--tools-unsupported", choices=["ignore", "reject"])
+    serve.add_argument("--require-anthropic-version", action="store_true", default=None)
+    serve.add_argument("--max-body-bytes", type=int)
+    serve.add_argument("--journal-size", type=int)
+
+    validate = sub.add_parser("validate", help="check scenario files; exit 1 on any problem")
+    validate.add_argument("paths", nargs="+", type=Path)
+
+    listing = sub.add_parser("list", help="list scenarios with their descriptions")
+    listing.add_argument("--scenarios", action="append", type=Path, metavar="PATH")
+
+    sub.add_parser("schema", help="print the scenario file JSON Schema")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        from mockgw.server import serve
+
+        flags = {k: v for k, v in vars(args).items() if k != "command" and v is not None}
+        serve(Settings(**(settings_from_env(dict(os.environ)) | flags)))
+        return 0
+    if args.command == "schema":
+        print(json.dumps(json_schema(), indent=2))
+        return 0
+    paths = args.paths if args.command == "validate" else (args.scenarios or [shipped_dir()])
+    try:
+        scenarios = load_paths(paths)
+    except InvalidFile as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        print(f"ok: {len(scenarios)} scenario(s) in {', '.join(map(str, paths))}")
+    else:
+        width = max((len(s.name) for s in scenarios), default=0)
+        for s in scenarios:
+            print(f"{s.name:<{width}}  {s.description}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

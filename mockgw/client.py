@@ -1,0 +1,217 @@
+"""Drive a running mockgw (in-process or a docker service) through its control plane.
+
+This is what the pytest fixture hands to a test, and what `MockGateway` adds to a server it starts.
+Standard library only: a persistent keep-alive connection keeps each call well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import http.client
+import json
+import os
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import yaml
+
+DEFAULT_KEY = "sk_mockgw_test_key"
+
+
+class ControlError(RuntimeError):
+    pass
+
+
+class MockgwClient:
+    def __init__(self, url: str, api_key: str = DEFAULT_KEY) -> None:
+        self.url = url.rstrip("/")
+        self.api_key = api_key
+        self._conn: http.client.HTTPConnection | None = None
+        self._lock = threading.Lock()
+
+    # --- addresses -------------------------------------------------------------------------------
+
+    @property
+    def openai_base_url(self) -> str:
+        """base_url for the OpenAI SDKs (they post to {base_url}/chat/completions)."""
+        return self.url + "/api/v1"
+
+    @property
+    def anthropic_base_url(self) -> str:
+        """base_url for the Anthropic SDKs (they post to {base_url}/v1/messages)."""
+        return self.url
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def call(self, method: str, path: str, body: Any = None, raw: bytes | None = None) -> Any:
+        """One control-plane call; raises ControlError with the server's message on a 4xx/5xx."""
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        headers = {"content-type": "application/json"} if data is not None else {}
+        with self._lock:
+            for attempt in (0, 1):
+                conn = self._connection()
+                try:
+                    conn.request(method, "/_mockgw" + path, body=data, headers=headers)
+                    resp = conn.getresponse()
+                    payload = resp.read()
+                    break
+                except (ConnectionError, http.client.HTTPException, OSError):
+                    conn.close()
+                    self._conn = None
+                    if attempt:
+                        raise
+        result = json.loads(payload) if payload else None
+        if resp.status >= 400:
+            problems = "\n".join((result or {}).get("problems", []))
+            raise ControlError(f"{method} /_mockgw{path} -> {resp.status}: {(result or {}).get('error')}\n{problems}")
+        return result
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._conn is None:
+            parts = urlsplit(self.url)
+            cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+            self._conn = cls(parts.hostname or "127.0.0.1", parts.port, timeout=30)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return self.call("GET", "/health")  # type: ignore[no-any-return]
+
+    def reset(self) -> None:
+        """Journal, attempt counters, uploaded and active scenario, accounts and clock back to start."""
+        self.call("POST", "/reset")
+
+    def use(self, name: str | None) -> None:
+        """Serve this scenario to requests that name none (None: back to match rules)."""
+        if name is None:
+            self.call("DELETE", "/scenario")
+        else:
+            self.call("PUT", "/scenario", {"name": name})
+
+    def add_scenario(self, scenario: dict[str, Any] | list[Any] | str) -> list[str]:
+        """Upload a scenario (a dict, or YAML/JSON text); returns the names added."""
+        text = scenario if isinstance(scenario, str) else yaml.safe_dump(scenario, sort_keys=False)
+        return self.call("POST", "/scenarios", raw=text.encode())["added"]  # type: ignore[no-any-return]
+
+    def scenarios(self) -> list[dict[str, Any]]:
+        return self.call("GET", "/scenarios")["scenarios"]  # type: ignore[no-any-return]
+
+    def advance_clock(self, seconds: float) -> float:
+        """Move the gateway's clock (token expiry, rate-limit window, monthly credits); returns now."""
+        return self.call("POST", "/clock", {"advance_seconds": seconds})["now"]  # type: ignore[no-any-return]
+
+    def set_key(self, key: str, plan: str = "pro", credits: int | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {"key": key, "plan": plan}
+        if credits is not None:
+            body["credits"] = credits
+        return self.call("POST", "/keys", body)  # type: ignore[no-any-return]
+
+    def mint_token(self, key: str | None = None, plan: str | None = None) -> dict[str, Any]:
+        """A platform token pair (access_token, refresh_token) for a key's account, or a new plan account."""
+        body = {"plan": plan} if plan else {"key": key or self.api_key}
+        return self.call("POST", "/tokens", body)  # type: ignore[no-any-return]
+
+    # --- the journal ---------------------------------------------------------------------------
+
+    def journal(self, path: str | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
+        query = urlencode({k: v for k, v in {"path": path, "scenario": scenario}.items() if v})
+        return self.call("GET", "/requests" + (f"?{query}" if query else ""))["requests"]  # type: ignore[no-any-return]
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        """Every request this server got since the last reset, oldest first."""
+        return self.journal()
+
+    @property
+    def last_request(self) -> dict[str, Any]:
+        entries = self.journal()
+        if not entries:
+            raise AssertionError("mockgw received no requests")
+        return entries[-1]
+
+    def assert_requests(self, count: int, path: str | None = None, scenario: str | None = None) -> None:
+        entries = self.journal(path, scenario)
+        if len(entries) != count:
+            where = " ".join(f"{k}={v}" for k, v in {"path": path, "scenario": scenario}.items() if v)
+            raise AssertionError(
+                f"expected {count} request(s) {where}, mockgw received {len(entries)}:\n" + _journal_lines(entries)
+            )
+
+    def assert_last_body(self, expected: dict[str, Any]) -> None:
+        """The last request's body contains these keys with these values; a diff when not."""
+        body = self.last_request["body"] or {}
+        actual = {k: body.get(k) for k in expected}
+        if actual != expected:
+            diff = difflib.unified_diff(
+                json.dumps(expected, indent=2, sort_keys=True).splitlines(),
+                json.dumps(actual, indent=2, sort_keys=True).splitlines(),
+                "expected",
+                "last request body",
+                lineterm="",
+            )
+            raise AssertionError("last request body differs:\n" + "\n".join(diff))
+
+    # --- ready clients -------------------------------------------------------------------------
+
+    def anthropic_client(self, **kwargs: Any) -> Any:
+        import anthropic
+
+        return anthropic.Anthropic(**{"api_key": self.api_key, "base_url": self.url} | kwargs)
+
+    def openai_client(self, **kwargs: Any) -> Any:
+        import openai
+
+        return openai.OpenAI(**{"api_key": self.api_key, "base_url": self.openai_base_url} | kwargs)
+
+    def async_anthropic_client(self, **kwargs: Any) -> Any:
+        import anthropic
+
+        return anthropic.AsyncAnthropic(**{"api_key": self.api_key, "base_url": self.url} | kwargs)
+
+    def async_openai_client(self, **kwargs: Any) -> Any:
+        import openai
+
+        return openai.AsyncOpenAI(**{"api_key": self.api_key, "base_url": self.openai_base_url} | kwargs)
+
+    def env(self) -> dict[str, str]:
+        """Variables that point an application at this server."""
+        return {
+            "AINATIVE_API_KEY": self.api_key,
+            "AINATIVE_BASE_URL": self.url,
+            "ANTHROPIC_BASE_URL": self.url,
+            "ANTHROPIC_API_KEY": self.api_key,
+            "OPENAI_BASE_URL": self.openai_base_url,
+            "OPENAI_API_KEY": self.api_key,
+        }
+
+    @contextlib.contextmanager
+    def environ(self) -> Iterator[dict[str, str]]:
+        """Set env() in os.environ for the duration of the block."""
+        saved = {k: os.environ.get(k) for k in self.env()}
+        os.environ.update(self.env())
+        try:
+            yield self.env()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+
+def _journal_lines(entries: list[dict[str, Any]]) -> str:
+    if not entries:
+        return "  (none)"
+    return "\n".join(
+        f"  #{e['id']} {e['method']} {e['path']} -> {e['status']} scenario={e['scenario']} turn={e['turn']}"
+        for e in entries
+    )

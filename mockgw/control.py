@@ -1,0 +1,156 @@
+"""The control plane under /_mockgw: JSON in, JSON out. The pytest fixture drives servers through it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from mockgw import __version__
+from mockgw.accounts import KeySpec, PlanName
+from mockgw.files import InvalidFile
+from mockgw.scenario.loader import parse_text
+from mockgw.state import State
+from mockgw.wire.common import dumps
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ControlError(Exception):
+    def __init__(self, status: int, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.problems = status, message, problems
+
+
+class ClockMove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    advance_seconds: float
+
+
+class ActiveScenario(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+
+
+class TokenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str | None = Field(None, description="mint for this key's account")
+    plan: PlanName | None = Field(None, description="or for a new account on this plan")
+
+
+def ok(body: Any, status: int = 200) -> Response:
+    return Response(dumps(body), status, media_type="application/json")
+
+
+async def body_as(request: Request, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(await request.body() or b"{}")
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(map(str, err["loc"])) or "body"
+        raise ControlError(400, f"{where}: {err['msg']}") from None
+
+
+def routes(state: State) -> list[Route]:
+    def clock_json() -> dict[str, Any]:
+        now = state.clock.now()
+        iso = datetime.fromtimestamp(now, timezone.utc).isoformat()
+        return {"now": now, "iso": iso, "offset_seconds": state.clock.offset}
+
+    async def health(request: Request) -> Response:
+        return ok({"status": "ok", "version": __version__, "scenarios": len(state.engine.names())})
+
+    async def reset(request: Request) -> Response:
+        state.reset()
+        return ok({"reset": True})
+
+    async def requests(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.journal.clear()
+            return ok({"requests": []})
+        q = request.query_params
+        entries = state.journal.select(q.get("path"), q.get("scenario"))
+        return ok({"requests": entries})
+
+    async def active_scenario(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.engine.active = None
+            return ok({"active": None})
+        name = (await body_as(request, ActiveScenario)).name
+        if state.engine.find(name) is None:
+            raise ControlError(404, f"unknown scenario {name!r}; known: {', '.join(state.engine.names())}")
+        state.engine.active = name
+        return ok({"active": name})
+
+    async def scenarios(request: Request) -> Response:
+        if request.method == "GET":
+            listing = [
+                {
+                    "name": c.scenario.name,
+                    "description": c.scenario.description,
+                    "matches": c.matchable,
+                    "turns": len(c.scenario.turns),
+                    "uploaded": c.scenario.name in state.engine.uploaded,
+                }
+                for c in state.engine.candidates()
+            ]
+            return ok({"scenarios": listing, "active": state.engine.active})
+        text = (await request.body()).decode("utf-8", errors="replace")
+        try:
+            added = parse_text(text, "uploaded scenario")
+        except InvalidFile as exc:
+            raise ControlError(400, "invalid scenario", exc.problems) from None
+        for s in added:
+            state.engine.upload(s)
+        return ok({"added": [s.name for s in added]}, 201)
+
+    async def clock(request: Request) -> Response:
+        if request.method == "POST":
+            state.clock.advance((await body_as(request, ClockMove)).advance_seconds)
+        return ok(clock_json())
+
+    async def keys(request: Request) -> Response:
+        account = state.accounts.put_key(await body_as(request, KeySpec))
+        return ok(state.accounts.profile(account) | {"key": account.key}, 201)
+
+    async def tokens(request: Request) -> Response:
+        spec = await body_as(request, TokenRequest)
+        if (spec.key is None) == (spec.plan is None):
+            raise ControlError(400, "give exactly one of key or plan")
+        if spec.key is not None:
+            if not spec.key.startswith("sk_"):
+                raise ControlError(400, "key: must be an sk_ key")
+            account = state.accounts.for_key(spec.key)
+        else:
+            account = state.accounts.new_account(spec.plan or "pro")
+        return ok(state.accounts.mint(account), 201)
+
+    def guarded(handler: Any) -> Any:
+        async def endpoint(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except ControlError as exc:
+                body: dict[str, Any] = {"error": exc.message}
+                if exc.problems:
+                    body["problems"] = exc.problems
+                return ok(body, exc.status)
+            except json.JSONDecodeError as exc:
+                return ok({"error": f"body is not valid JSON: {exc}"}, 400)
+
+        return endpoint
+
+    return [
+        Route("/health", guarded(health), methods=["GET"]),
+        Route("/reset", guarded(reset), methods=["POST"]),
+        Route("/requests", guarded(requests), methods=["GET", "DELETE"]),
+        Route("/scenario", guarded(active_scenario), methods=["PUT", "DELETE"]),
+        Route("/scenarios", guarded(scenarios), methods=["GET", "POST"]),
+        Route("/clock", guarded(clock), methods=["GET", "POST"]),
+        Route("/keys", guarded(keys), methods=["POST"]),
+        Route("/tokens", guarded(tokens), methods=["POST"]),
+    ]

@@ -1,0 +1,251 @@
+"""The canonical, format-neutral request and reply that every layer speaks.
+
+Wire modules translate to and from these; the scenario engine only ever sees them.
+Plain slotted dataclasses: they are built on every request, so they stay cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+ErrorKind = Literal[
+    "invalid_request",
+    "authentication",
+    "billing",
+    "permission",
+    "not_found",
+    "request_too_large",
+    "rate_limit",
+    "api_error",
+    "overloaded",
+    "timeout",
+]
+
+KIND_BY_STATUS: dict[int, ErrorKind] = {
+    400: "invalid_request",
+    401: "authentication",
+    402: "billing",
+    403: "permission",
+    404: "not_found",
+    408: "timeout",
+    413: "request_too_large",
+    422: "invalid_request",
+    429: "rate_limit",
+    504: "timeout",
+    529: "overloaded",
+}
+
+
+def kind_for_status(status: int) -> ErrorKind:
+    return KIND_BY_STATUS.get(status, "api_error" if status >= 500 else "invalid_request")
+
+
+class GatewayError(Exception):
+    """An error the gateway answers with; each wire module renders it in its own envelope."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        kind: ErrorKind | None = None,
+        headers: dict[str, str] | None = None,
+        param: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.kind: ErrorKind = kind or kind_for_status(status)
+        self.headers = headers or {}
+        self.param = param
+        self.code = code
+
+
+def bad_request(message: str, param: str | None = None) -> GatewayError:
+    return GatewayError(400, message, "invalid_request", param=param)
+
+
+@dataclass(slots=True)
+class Text:
+    text: str
+    type: Literal["text"] = "text"
+
+
+@dataclass(slots=True)
+class ToolUse:
+    id: str
+    name: str
+    input: dict[str, Any]
+    type: Literal["tool_use"] = "tool_use"
+
+
+@dataclass(slots=True)
+class ToolResult:
+    tool_use_id: str
+    content: str
+    is_error: bool = False
+    type: Literal["tool_result"] = "tool_result"
+
+
+Block = Union[Text, ToolUse, ToolResult]
+ReplyBlock = Union[Text, ToolUse]
+
+
+@dataclass(slots=True)
+class Message:
+    role: Literal["user", "assistant"]
+    content: list[Block]
+
+
+@dataclass(slots=True)
+class Tool:
+    name: str
+    description: str
+    input_schema: dict[str, Any]
+
+
+@dataclass(slots=True)
+class ToolChoice:
+    mode: Literal["auto", "any", "tool", "none"] = "auto"
+    name: str | None = None
+
+    def forced_tool(self, tools: list[Tool]) -> Tool | None:
+        """The tool a reply must call, when the client forces one."""
+        if self.mode == "tool":
+            return next((t for t in tools if t.name == self.name), None)
+        if self.mode == "any" and tools:
+            return tools[0]
+        return None
+
+
+@dataclass(slots=True)
+class ChatRequest:
+    model: str
+    messages: list[Message]
+    max_tokens: int
+    system: str = ""
+    stream: bool = False
+    tools: list[Tool] = field(default_factory=list)
+    tool_choice: ToolChoice = field(default_factory=ToolChoice)
+    temperature: float | None = None
+    top_p: float | None = None
+    stream_usage: bool = False  # OpenAI stream_options.include_usage
+
+    @property
+    def turn(self) -> int:
+        """0 for the first assistant turn: how many assistant messages the request carries."""
+        return sum(1 for m in self.messages if m.role == "assistant")
+
+    def last_user_text(self) -> str:
+        for m in reversed(self.messages):
+            if m.role == "user":
+                texts = [b.text for b in m.content if isinstance(b, Text)]
+                if texts:
+                    return "\n".join(texts)
+        return ""
+
+    def last_tool_results(self) -> list[ToolResult]:
+        last = self.messages[-1] if self.messages else None
+        if last is None or last.role != "user":
+            return []
+        return [b for b in last.content if isinstance(b, ToolResult)]
+
+    def input_tokens(self) -> int:
+        size = len(self.system) + sum(len(t.name) + len(t.description) for t in self.tools)
+        for m in self.messages:
+            for b in m.content:
+                size += len(b.text) if isinstance(b, Text) else len(b.content) if isinstance(b, ToolResult) else 16
+        return max(1, (size + 3) // 4)
+
+    def previous_tool_uses(self) -> list[ToolUse]:
+        """The tool_use blocks of the latest assistant message."""
+        for m in reversed(self.messages):
+            if m.role == "assistant":
+                return [b for b in m.content if isinstance(b, ToolUse)]
+        return []
+
+
+StopReason = Literal["end_turn", "max_tokens", "tool_use", "stop_sequence", "refusal"]
+
+
+@dataclass(slots=True)
+class Usage:
+    input_tokens: int
+    output_tokens: int
+
+
+SSE_QUIRKS = frozenset({"sse_burst", "sse_no_event_names", "sse_no_block_events"})
+
+
+@dataclass(slots=True)
+class StreamShape:
+    """How a reply is paced and broken; applies to JSON replies too where it makes sense (ttft_ms)."""
+
+    ttft_ms: int = 0
+    delay_ms: int = 0
+    chunk_chars: int = 16
+    disconnect_after: int | None = None  # events, then the connection drops
+    error_after: int | None = None  # events, then a provider error event ends the stream
+    error: GatewayError | None = None
+    quirks: frozenset[str] = frozenset()
+
+    @property
+    def paced(self) -> bool:
+        return bool(self.ttft_ms or self.delay_ms)
+
+
+@dataclass(slots=True)
+class Reply:
+    blocks: list[ReplyBlock]
+    stop_reason: StopReason
+    usage: Usage
+    shape: StreamShape = field(default_factory=StreamShape)
+
+
+@dataclass(slots=True)
+class Drop:
+    """A connection-level fault: hold the connection stall_ms, then close it without answering."""
+
+    stall_ms: int = 0
+
+
+def make_reply(
+    request: ChatRequest,
+    blocks: list[ReplyBlock],
+    stop_reason: StopReason | None = None,
+    usage: Usage | None = None,
+    shape: StreamShape | None = None,
+) -> Reply:
+    """A reply as a model would give it: stop reason and usage filled in, cut at the client's max_tokens."""
+    budget = request.max_tokens * 4  # characters, by the same estimate as the usage
+    kept: list[ReplyBlock] = []
+    for b in blocks:
+        if isinstance(b, Text) and len(b.text) > budget:
+            kept.append(Text(b.text[:budget]))
+            stop_reason = "max_tokens"
+            break
+        kept.append(b)
+        budget -= len(b.text) if isinstance(b, Text) else 0
+    if stop_reason is None:
+        stop_reason = "tool_use" if any(isinstance(b, ToolUse) for b in kept) else "end_turn"
+    if usage is None:
+        out = sum(estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in kept)
+        usage = Usage(request.input_tokens(), min(out, request.max_tokens) if request.max_tokens > 0 else out)
+    return Reply(kept, stop_reason, usage, shape or StreamShape())
+
+
+def estimate_tokens(text: str) -> int:
+    """The one token estimate used for both formats: about four characters a token."""
+    return max(1, (len(text) + 3) // 4) if text else 0
+
+
+TOOL_ID_PREFIXES = ("toolu_", "call_")
+
+
+def tool_id_suffix(tool_id: str) -> str:
+    """Tool ids cross formats (toolu_X on one, call_X on the other); X is what identifies the call."""
+    for prefix in TOOL_ID_PREFIXES:
+        if tool_id.startswith(prefix):
+            return tool_id[len(prefix) :]
+    return tool_id

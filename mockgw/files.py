@@ -1,0 +1,68 @@
+"""Read YAML or JSON documents into pydantic models, with errors that name file, line and field.
+
+Used for scenario files and the accounts file alike. JSON is read by the YAML parser too, so both
+get line numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+T = TypeVar("T")
+
+
+class InvalidFile(Exception):
+    """Every problem found, one line each: `path:line: where: what`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _lines(value, (*path, key.value), out)
+            out[(*path, key.value)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, (*path, i), out)
+
+
+def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int, str]:
+    """Map a pydantic error location onto the document: the deepest real path, and its line."""
+    path: tuple[Any, ...] = ()
+    for part in loc:
+        if (*path, part) in lines:
+            path = (*path, part)
+        elif isinstance(part, str) and (part[:1].isupper() or any(c in part for c in "[]'\"") or part in ("str",)):
+            continue  # a union member's tag, not a field
+        else:
+            return lines.get(path, 1), ".".join(map(str, (*path, part)))
+    return lines.get(path, 1), ".".join(map(str, path)) or "(top)"
+
+
+def parse_document(text: str, source: str, adapter: TypeAdapter[T]) -> T:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise InvalidFile([f"{source}{line}: not valid YAML/JSON: {getattr(exc, 'problem', exc)}"]) from None
+    if node is None:
+        raise InvalidFile([f"{source}: empty document"])
+    lines: dict[tuple[Any, ...], int] = {}
+    _lines(node, (), lines)
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            line, where = _where(err["loc"], lines)
+            problems.append(f"{source}:{line}: {where}: {err['msg']}")
+        raise InvalidFile(list(dict.fromkeys(problems))) from None

@@ -1,0 +1,113 @@
+"""Replies nobody scripted: deterministic faker text, or a tool call shaped by the tool's JSON Schema.
+
+The same request (and --seed) always gets the same reply, on either wire format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from faker import Faker
+
+from mockgw.domain import ChatRequest, Reply, Text, ToolUse, make_reply, tool_id_suffix
+
+_faker = Faker()  # one instance, reseeded per request: construction is slow, seeding is not
+
+
+def request_seed(request: ChatRequest, seed: int) -> int:
+    """A stable number for the conversation, independent of the wire format it came in."""
+    h = hashlib.blake2b(digest_size=8)
+    h.update(f"{seed}\0{request.model}\0{request.system}".encode())
+    for m in request.messages:
+        h.update(m.role.encode())
+        for b in m.content:
+            h.update(b"\0")
+            if isinstance(b, Text):
+                h.update(b.text.encode())
+            elif isinstance(b, ToolUse):
+                h.update(f"{tool_id_suffix(b.id)}{b.name}{sorted(b.input.items())}".encode())
+            else:
+                h.update(f"{tool_id_suffix(b.tool_use_id)}{b.content}".encode())
+    return int.from_bytes(h.digest(), "big")
+
+
+def seeded_faker(seed: int) -> Faker:
+    _faker.seed_instance(seed)
+    return _faker
+
+
+def default_reply(request: ChatRequest, seed: int) -> Reply:
+    n = request_seed(request, seed)
+    fake = seeded_faker(n)
+    forced = request.tool_choice.forced_tool(request.tools)
+    if forced is not None:
+        call = ToolUse(f"{n:016x}"[:16], forced.name, fake_object(forced.input_schema, fake))
+        return make_reply(request, [call])
+    return make_reply(request, [Text(fake.paragraph(nb_sentences=3))])
+
+
+def fake_object(schema: dict[str, Any], fake: Faker) -> dict[str, Any]:
+    value = fake_value(schema or {"type": "object"}, fake, "")
+    return value if isinstance(value, dict) else {}
+
+
+def _type_of(schema: dict[str, Any]) -> str:
+    t = schema.get("type")
+    if isinstance(t, list):
+        t = next((x for x in t if x != "null"), "null")
+    if t is None:
+        if "properties" in schema:
+            return "object"
+        return "array" if "items" in schema else "string"
+    return str(t)
+
+
+def fake_value(schema: dict[str, Any], fake: Faker, name: str, depth: int = 0) -> Any:
+    """A value that validates against a (flat, as the docs page recommends) JSON Schema."""
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("enum"):
+        return fake.random_element(schema["enum"])
+    for key in ("anyOf", "oneOf", "allOf"):
+        if schema.get(key):
+            return fake_value(schema[key][0], fake, name, depth)
+    kind = _type_of(schema)
+    if kind == "object":
+        props: dict[str, Any] = schema.get("properties", {}) if depth < 4 else {}
+        return {k: fake_value(v if isinstance(v, dict) else {}, fake, k, depth + 1) for k, v in props.items()}
+    if kind == "array":
+        items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        count = max(1, int(schema.get("minItems", 1)))
+        return [fake_value(items, fake, name, depth + 1) for _ in range(count)]
+    if kind == "integer":
+        return fake.random_int(int(schema.get("minimum", 0)), int(schema.get("maximum", 100)))
+    if kind == "number":
+        low, high = float(schema.get("minimum", 0)), float(schema.get("maximum", 100))
+        return round(low + (high - low) * fake.random.random(), 2)
+    if kind == "boolean":
+        return fake.pybool()
+    if kind == "null":
+        return None
+    return _fake_string(schema, fake, name)
+
+
+def _fake_string(schema: dict[str, Any], fake: Faker, name: str) -> str:
+    fmt, lname = schema.get("format", ""), name.lower()
+    if fmt == "date-time":
+        text = fake.iso8601()
+    elif fmt == "date":
+        text = fake.date()
+    elif fmt == "email" or "email" in lname:
+        text = fake.email()
+    elif fmt in ("uri", "url") or "url" in lname:
+        text = fake.url()
+    elif "path" in lname or "file" in lname:
+        text = f"/tmp/{fake.word()}.txt"
+    elif "command" in lname:
+        text = f"ls -la /tmp/{fake.word()}"
+    else:
+        text = fake.word()
+    low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
+    text = text.ljust(low, "x")
+    return text[: int(high)] if high is not None else text

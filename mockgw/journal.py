@@ -1,0 +1,105 @@
+"""What each request was and what it got, for assertions. Bounded; O(1) to append.
+
+Entries keep references to what the request path already built; turning them into JSON
+(and redacting credentials) happens only when someone reads the journal.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockgw.domain import Drop, GatewayError, Reply, Text
+
+SECRET_HEADERS = {b"x-api-key", b"authorization", b"cookie"}
+
+
+def _redact(value: bytes) -> str:
+    text = value.decode("latin-1")
+    scheme, _, token = text.partition(" ")
+    if token:
+        return f"{scheme} {token[:6]}…"
+    return text[:6] + "…"
+
+
+@dataclass(slots=True)
+class Entry:
+    id: int
+    time: float
+    method: str
+    path: str
+    raw_headers: list[tuple[bytes, bytes]]
+    format: str | None = None
+    status: int = 0
+    body: Any = None
+    scenario: str | None = None
+    turn: int | None = None
+    attempt: int | None = None
+    chaos: str | None = None
+    outcome: Reply | GatewayError | Drop | None = None
+    stream: dict[str, Any] | None = field(default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        headers = {
+            k.decode("latin-1"): _redact(v) if k in SECRET_HEADERS else v.decode("latin-1")
+            for k, v in self.raw_headers
+        }
+        return {
+            "id": self.id,
+            "time": self.time,
+            "method": self.method,
+            "path": self.path,
+            "format": self.format,
+            "status": self.status,
+            "scenario": self.scenario,
+            "turn": self.turn,
+            "attempt": self.attempt,
+            "chaos": self.chaos,
+            "body": self.body,
+            "headers": headers,
+            "response": _outcome_json(self.outcome),
+            "stream": self.stream,
+        }
+
+
+def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any] | None:
+    if isinstance(outcome, Reply):
+        return {
+            "type": "reply",
+            "stop_reason": outcome.stop_reason,
+            "content": [
+                {"type": "text", "text": b.text}
+                if isinstance(b, Text)
+                else {"type": "tool_use", "id": b.id, "name": b.name, "input": b.input}
+                for b in outcome.blocks
+            ],
+            "usage": {"input_tokens": outcome.usage.input_tokens, "output_tokens": outcome.usage.output_tokens},
+        }
+    if isinstance(outcome, GatewayError):
+        return {"type": "error", "status": outcome.status, "kind": outcome.kind, "message": outcome.message}
+    if isinstance(outcome, Drop):
+        return {"type": "drop", "stall_ms": outcome.stall_ms}
+    return None
+
+
+class Journal:
+    def __init__(self, size: int) -> None:
+        self.entries: deque[Entry] = deque(maxlen=size)
+        self._ids = itertools.count(1)
+
+    def begin(self, time: float, method: str, path: str, raw_headers: list[tuple[bytes, bytes]]) -> Entry:
+        entry = Entry(next(self._ids), time, method, path, raw_headers)
+        self.entries.append(entry)
+        return entry
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    def select(self, path: str | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
+        return [
+            e.to_json()
+            for e in self.entries
+            if (path is None or e.path == path) and (scenario is None or e.scenario == scenario)
+        ]

@@ -1,0 +1,75 @@
+"""pytest plugin (registered through the pytest11 entry point): the `mockgw` fixture.
+
+One server per session (per xdist worker), in-process on a free port, or a running one given by
+--mockgw-url; every test gets it reset: journal, scenario, clock, accounts, attempt counters.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mockgw.client import MockgwClient
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mockgw")
+    group.addoption(
+        "--mockgw-url",
+        default=os.environ.get("MOCKGW_URL"),
+        help="use a running mockgw (e.g. a docker service) instead of starting one; env MOCKGW_URL",
+    )
+    group.addoption(
+        "--mockgw-scenarios",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="scenario files/folders for the in-process server (default: the shipped scenarios)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "mockgw(scenario=None, scenarios=(), plan=None, credits=None, env=False): "
+        "configure the mockgw fixture for this test",
+    )
+
+
+@pytest.fixture(scope="session")
+def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
+    """The session's server (one per xdist worker). Prefer the `mockgw` fixture, which resets it."""
+    url = request.config.getoption("--mockgw-url")
+    if url:
+        remote = MockgwClient(url)
+        remote.health()
+        yield remote
+        remote.close()
+        return
+    from mockgw.server import MockGateway
+
+    scenarios = [Path(p) for p in request.config.getoption("--mockgw-scenarios")]
+    with MockGateway(scenarios=list(scenarios)) as gw:
+        yield gw
+
+
+@pytest.fixture
+def mockgw(mockgw_server: MockgwClient, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> MockgwClient:
+    """A freshly reset mockgw: .url, .openai_base_url, .api_key, .use(), .add_scenario(), .requests, …"""
+    gw = mockgw_server
+    gw.reset()
+    marker = request.node.get_closest_marker("mockgw")
+    options = marker.kwargs if marker else {}
+    for scenario in options.get("scenarios", ()):
+        gw.add_scenario(scenario)
+    if options.get("scenario"):
+        gw.use(options["scenario"])
+    if options.get("plan") or options.get("credits") is not None:
+        gw.set_key(gw.api_key, options.get("plan") or "pro", options.get("credits"))
+    if options.get("env"):
+        for name, value in gw.env().items():
+            monkeypatch.setenv(name, value)
+    return gw

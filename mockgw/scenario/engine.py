@@ -1,0 +1,296 @@
+"""Choose a scenario for a request and turn it into a canonical Reply, a GatewayError, or a Drop.
+
+Knows nothing of HTTP or wire formats. The only state is the attempt counters (retry stories),
+keyed by credential + scenario + conversation + turn, and the scenarios uploaded at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mockgw.domain import (
+    SSE_QUIRKS,
+    ChatRequest,
+    Drop,
+    GatewayError,
+    Reply,
+    ReplyBlock,
+    StreamShape,
+    Text,
+    ToolUse,
+    Usage,
+    make_reply,
+    tool_id_suffix,
+)
+from mockgw.generate import default_reply, request_seed, seeded_faker
+from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, ReplySpec, Scenario, TextItem, Turn
+from mockgw.scenario.template import render
+
+
+@dataclass(slots=True)
+class Decision:
+    result: Reply | Drop | GatewayError
+    scenario: str | None = None
+    turn: int = 0
+    attempt: int = 0
+    chaos: str | None = None
+
+
+class Candidate:
+    """A scenario with its match rules compiled once, at load time."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        m = scenario.match
+        self.matchable = m is not None
+        models = [m.model] if m and isinstance(m.model, str) else (m.model if m else None)
+        self.models = frozenset(models) if models else None
+        self.contains = m.user_contains.lower() if m and m.user_contains else None
+        self.regex = re.compile(m.user_regex) if m and m.user_regex else None
+        self.system = m.system_contains.lower() if m and m.system_contains else None
+        self.tools = frozenset(m.tools) if m else frozenset()
+
+    def mismatch(self, req: ChatRequest) -> str | None:
+        """None when the request matches; otherwise why not, for strict mode's error."""
+        if not self.matchable:
+            return "has no match rules (use it with x-mockgw-scenario)"
+        if self.models is not None and req.model not in self.models:
+            return f"model {req.model!r} is not one of {sorted(self.models)}"
+        user = req.last_user_text()
+        if self.contains is not None and self.contains not in user.lower():
+            return f"last user message does not contain {self.contains!r}"
+        if self.regex is not None and not self.regex.search(user):
+            return f"last user message does not match /{self.regex.pattern}/"
+        if self.system is not None and self.system not in req.system.lower():
+            return f"system prompt does not contain {self.system!r}"
+        missing = self.tools - {t.name for t in req.tools}
+        if missing:
+            return f"tools {sorted(missing)} are not offered"
+        return None
+
+
+def _conversation(req: ChatRequest) -> str:
+    first_user = next((m for m in req.messages if m.role == "user"), None)
+    text = "".join(b.text for b in first_user.content if isinstance(b, Text)) if first_user else ""
+    return hashlib.blake2b(f"{req.system}\0{text}".encode(), digest_size=8).hexdigest()
+
+
+def _tool_ids(turn: Turn, scenario: str, index: int) -> list[str]:
+    reply = turn.reply if isinstance(turn.reply, ReplySpec) else None
+    if reply is None:
+        return []
+    return [
+        item.tool_use.id or _generated_id(scenario, index, j)
+        for j, item in enumerate(reply.content)
+        if not isinstance(item, TextItem)
+    ]
+
+
+def _generated_id(scenario: str, turn: int, block: int) -> str:
+    return hashlib.blake2b(f"{scenario}/{turn}/{block}".encode(), digest_size=12).hexdigest()
+
+
+def error_from(spec: ErrorSpec, values: dict[str, str]) -> GatewayError:
+    return GatewayError(spec.status, render(spec.message, values, str), spec.kind, dict(spec.headers))
+
+
+class Engine:
+    def __init__(self, scenarios: list[Scenario], seed: int = 0, strict: bool = False) -> None:
+        self.seed = seed
+        self.strict = strict
+        self.files: list[Candidate] = []
+        self.uploaded: dict[str, Candidate] = {}
+        self.active: str | None = None
+        self.attempts: dict[tuple[str, str, str, int], int] = {}
+        self.replace_files(scenarios)
+
+    # --- the scenario set ----------------------------------------------------------------------
+
+    def replace_files(self, scenarios: list[Scenario]) -> None:
+        ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
+        self.files = [Candidate(s) for s in ordered]
+
+    def upload(self, scenario: Scenario) -> None:
+        self.uploaded.pop(scenario.name, None)
+        self.uploaded[scenario.name] = Candidate(scenario)
+
+    def candidates(self) -> list[Candidate]:
+        """Match order: uploaded (newest first), then files by priority, then file order."""
+        return [*reversed(self.uploaded.values()), *self.files]
+
+    def find(self, name: str) -> Scenario | None:
+        found = self.uploaded.get(name) or next((c for c in self.files if c.scenario.name == name), None)
+        return found.scenario if found else None
+
+    def names(self) -> list[str]:
+        return [c.scenario.name for c in self.candidates()]
+
+    def reset(self) -> None:
+        self.uploaded.clear()
+        self.active = None
+        self.attempts.clear()
+
+    # --- deciding ------------------------------------------------------------------------------
+
+    def decide(self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False) -> Decision:
+        name = name or self.active
+        if name:
+            scenario = self.find(name)
+            if scenario is None:
+                raise GatewayError(400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}")
+            return self._play(scenario, req, credential)
+        reasons = []
+        for c in self.candidates():
+            why = c.mismatch(req)
+            if why is None:
+                return self._play(c.scenario, req, credential)
+            reasons.append(f"{c.scenario.name}: {why}")
+        if strict or self.strict:
+            raise GatewayError(
+                400, "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons or ["(none loaded)"])
+            )
+        return Decision(default_reply(req, self.seed), None, req.turn)
+
+    def _play(self, scenario: Scenario, req: ChatRequest, credential: str) -> Decision:
+        index = req.turn
+        values = self._values(req, index)
+        if index >= len(scenario.turns):
+            raise GatewayError(
+                400,
+                f"scenario {scenario.name!r} scripts {len(scenario.turns)} turn(s); this request is turn "
+                f"{index + 1} (it carries {index} assistant message(s))",
+            )
+        turn = scenario.turns[index]
+        self._check(scenario, index, req)
+        key = (credential, scenario.name, _conversation(req), index)
+        attempt = self.attempts.get(key, 0)
+        self.attempts[key] = attempt + 1
+        chaos = self._chaos(scenario, key, attempt)
+        if chaos is not None:
+            fault = {"connection": "close"} if chaos == "disconnect" else chaos
+            outcome: Outcome = Outcome(fault=FaultSpec.model_validate(fault))
+        else:
+            outcome = turn.attempts[attempt] if attempt < len(turn.attempts) else turn
+        result = self._outcome(outcome, req, scenario.name, index, values)
+        return Decision(result, scenario.name, index, attempt, chaos)
+
+    def _values(self, req: ChatRequest, index: int) -> dict[str, str]:
+        return {
+            "last_user": req.last_user_text(),
+            "tool_result": "\n".join(r.content for r in req.last_tool_results()),
+            "model": req.model,
+            "system": req.system,
+            "turn": str(index + 1),
+        }
+
+    def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> None:
+        expect = scenario.turns[index].expect
+        where = f"turn {index + 1} of scenario {scenario.name!r}"
+        problems = []
+        if expect.model and req.model != expect.model:
+            problems.append(f"expects model {expect.model!r}; the request asks for {req.model!r}")
+        offered = [t.name for t in req.tools]
+        missing = [t for t in expect.tools if t not in offered]
+        if missing:
+            problems.append(f"expects tools {missing} to be offered; the request offers {offered}")
+        if expect.user_contains and expect.user_contains.lower() not in req.last_user_text().lower():
+            problems.append(
+                f"expects the last user message to contain {expect.user_contains!r}; "
+                f"it is {req.last_user_text()[:200]!r}"
+            )
+        if expect.tool_results and index > 0:
+            wanted = _tool_ids(scenario.turns[index - 1], scenario.name, index - 1)
+            got = [r.tool_use_id for r in req.last_tool_results()]
+            got_suffixes = {tool_id_suffix(g) for g in got}
+            unanswered = [w for w in wanted if tool_id_suffix(w) not in got_suffixes]
+            if unanswered:
+                problems.append(
+                    f"expects tool_result blocks answering tool_use id(s) {unanswered} from turn {index}; "
+                    f"the request's last user message answers {got or 'none'}"
+                )
+        if problems:
+            raise GatewayError(expect.status, f"{where} " + "; ".join(problems))
+
+    def _chaos(self, scenario: Scenario, key: tuple[str, str, str, int], attempt: int) -> str | None:
+        chaos = scenario.chaos
+        if chaos is None:
+            return None
+        draw = random.Random(f"{chaos.seed}/{key[1:]}/{attempt}").random()
+        edge = 0.0
+        for fault in ("rate_limited", "server_error", "model_loading", "disconnect"):
+            edge += getattr(chaos, fault)
+            if draw < edge:
+                return fault
+        return None
+
+    def _outcome(
+        self, outcome: Outcome, req: ChatRequest, scenario: str, index: int, values: dict[str, str]
+    ) -> Reply | Drop | GatewayError:
+        if outcome.fault is not None:
+            fault = outcome.fault
+            if fault.connection is not None:
+                return Drop(fault.ms if fault.connection == "stall" else 0)
+            return error_from(fault.error(), values)
+        spec = outcome.reply
+        if isinstance(spec, str):
+            spec = ReplySpec(content=[TextItem(text=spec)])
+        assert spec is not None
+        fake = seeded_faker(request_seed(req, self.seed))
+
+        def faker_call(method: str) -> object:
+            return getattr(fake, method)()
+
+        blocks: list[ReplyBlock] = []
+        for j, item in enumerate(spec.content):
+            if isinstance(item, TextItem):
+                blocks.append(Text(render(item.text, values, faker_call)))
+            else:
+                tu = item.tool_use
+                tool_input = _render_value(tu.input, values, faker_call)
+                blocks.append(ToolUse(tu.id or _generated_id(scenario, index, j), tu.name, tool_input))
+        if "xml_tool_call" in spec.quirks:
+            blocks = _with_xml_artifacts(blocks)
+        s = spec.stream
+        shape = StreamShape(
+            ttft_ms=s.ttft_ms,
+            delay_ms=s.delay_ms,
+            chunk_chars=s.chunk_chars,
+            disconnect_after=s.disconnect_after,
+            error_after=s.error_after,
+            error=error_from(s.error, values) if s.error_after is not None else None,
+            quirks=frozenset(spec.quirks) & SSE_QUIRKS,
+        )
+        usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
+        return make_reply(req, blocks, spec.stop_reason, usage, shape)
+
+
+def _render_value(value: Any, values: dict[str, str], fake: Any) -> Any:
+    if isinstance(value, str):
+        return render(value, values, fake)
+    if isinstance(value, dict):
+        return {k: _render_value(v, values, fake) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_render_value(v, values, fake) for v in value]
+    return value
+
+
+def _with_xml_artifacts(blocks: list[ReplyBlock]) -> list[ReplyBlock]:
+    """Qwen's quirk: the tool calls also appear as <tool_call> XML inside the text."""
+    xml = "".join(
+        f'\n<tool_call>\n{json.dumps({"name": b.name, "arguments": b.input})}\n</tool_call>'
+        for b in blocks
+        if isinstance(b, ToolUse)
+    )
+    if not xml:
+        return blocks
+    first_text = next((i for i, b in enumerate(blocks) if isinstance(b, Text)), None)
+    if first_text is None:
+        return [Text(xml.lstrip()), *blocks]
+    out = list(blocks)
+    out[first_text] = Text(blocks[first_text].text + xml)  # type: ignore[union-attr]
+    return out

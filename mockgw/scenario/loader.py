@@ -1,0 +1,54 @@
+"""Read scenario files (YAML or JSON) into Scenario models, with errors that name file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from pydantic import TypeAdapter
+
+from mockgw.files import InvalidFile, parse_document
+from mockgw.scenario.model import Scenario
+
+SUFFIXES = (".yaml", ".yml", ".json")
+_file_adapter: TypeAdapter[Scenario | list[Scenario]] = TypeAdapter(Scenario | list[Scenario])
+
+
+def shipped_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "shipped_scenarios"
+
+
+def parse_text(text: str, source: str) -> list[Scenario]:
+    parsed = parse_document(text, source, _file_adapter)
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+def scenario_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InvalidFile([f"{p}: no such file or folder"])
+    return files
+
+
+def load_paths(paths: list[Path]) -> list[Scenario]:
+    """All scenarios under the given files and folders, in file order; every problem at once."""
+    problems: list[str] = []
+    scenarios: list[Scenario] = []
+    seen: dict[str, str] = {}
+    for f in scenario_files(paths):
+        try:
+            found = parse_text(f.read_text(encoding="utf-8"), str(f))
+        except InvalidFile as exc:
+            problems.extend(exc.problems)
+            continue
+        for s in found:
+            if s.name in seen:
+                problems.append(f"{f}: scenario name {s.name!r} is already used in {seen[s.name]}")
+            seen[s.name] = str(f)
+            scenarios.append(s)
+    if problems:
+        raise InvalidFile(problems)
+    return scenarios

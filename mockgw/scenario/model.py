@@ -1,0 +1,215 @@
+"""The scenario file schema: pydantic models, format-neutral. `mockgw schema` prints their JSON Schema."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from mockgw.domain import SSE_QUIRKS, ErrorKind, StopReason
+from mockgw.scenario.template import check_template
+
+CONTENT_QUIRKS = frozenset({"xml_tool_call"})
+QUIRKS = sorted(CONTENT_QUIRKS | SSE_QUIRKS)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ToolUseSpec(Strict):
+    name: str
+    input: dict[str, Any] = Field(default_factory=dict)
+    id: str | None = Field(None, description="toolu_… or call_…; generated (stable) when absent")
+
+
+class TextItem(Strict):
+    text: str
+
+    @field_validator("text")
+    @classmethod
+    def _placeholders(cls, v: str) -> str:
+        return check_template(v)
+
+
+class ToolUseItem(Strict):
+    tool_use: ToolUseSpec
+
+
+class UsageSpec(Strict):
+    input_tokens: int = Field(ge=0)
+    output_tokens: int = Field(ge=0)
+
+
+class ErrorSpec(Strict):
+    """An HTTP error the gateway answers with, or (in a stream) the provider error event."""
+
+    status: int = Field(500, ge=400, le=599)
+    kind: ErrorKind | None = Field(None, description="default: from the status")
+    message: str = "Internal server error"
+    headers: dict[str, str] = Field(default_factory=dict)
+
+
+class StreamSpec(Strict):
+    ttft_ms: int = Field(0, ge=0, description="delay before the first byte (also for JSON replies)")
+    delay_ms: int = Field(0, ge=0, description="delay between SSE events")
+    chunk_chars: int = Field(16, ge=1, description="characters of text (or tool JSON) per delta")
+    disconnect_after: int | None = Field(None, ge=0, description="drop the connection after N events")
+    error_after: int | None = Field(None, ge=0, description="after N events, send a provider error event")
+    error: ErrorSpec = Field(
+        default_factory=lambda: ErrorSpec(status=529, kind="overloaded", message="Overloaded"),
+        description="the error event sent by error_after",
+    )
+
+
+class ReplySpec(Strict):
+    content: list[TextItem | ToolUseItem] = Field(min_length=1)
+    stop_reason: StopReason | None = Field(None, description="default: tool_use when a tool is called, else end_turn")
+    usage: UsageSpec | None = Field(None, description="default: estimated, as for generated replies")
+    stream: StreamSpec = Field(default_factory=StreamSpec)
+    quirks: list[str] = Field(default_factory=list, description=f"any of {QUIRKS}")
+
+    @field_validator("quirks")
+    @classmethod
+    def _known_quirks(cls, v: list[str]) -> list[str]:
+        unknown = sorted(set(v) - set(QUIRKS))
+        if unknown:
+            raise ValueError(f"unknown quirk(s) {unknown}; known: {QUIRKS}")
+        return v
+
+
+PRESETS: dict[str, ErrorSpec] = {
+    "invalid_request": ErrorSpec(status=400, message="Invalid request"),
+    "unauthorized": ErrorSpec(status=401, message="Invalid API key"),
+    "rate_limited": ErrorSpec(status=429, message="Rate limit exceeded", headers={"retry-after": "1"}),
+    "server_error": ErrorSpec(status=500, message="Internal server error"),
+    "bad_gateway": ErrorSpec(status=502, message="Bad gateway: model host unavailable", headers={"retry-after": "1"}),
+    "model_loading": ErrorSpec(
+        status=503, message="Model {{ model }} is loading, retry in a few seconds", headers={"retry-after": "1"}
+    ),
+    "overloaded": ErrorSpec(status=529, kind="overloaded", message="Overloaded"),
+    "gateway_timeout": ErrorSpec(status=504, message="Gateway timeout"),
+}
+
+
+class FaultSpec(Strict):
+    """An error answer (a preset name, or status/kind/message/headers), or a connection fault."""
+
+    preset: str | None = Field(None, description=f"one of {sorted(PRESETS)}")
+    status: int | None = Field(None, ge=400, le=599)
+    kind: ErrorKind | None = None
+    message: str | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    connection: Literal["close", "stall"] | None = Field(
+        None, description="close: drop the connection unanswered; stall: hold it ms, then drop it"
+    )
+    ms: int = Field(0, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_shorthand(cls, v: Any) -> Any:
+        return {"preset": v} if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> FaultSpec:
+        if self.preset is not None and self.preset not in PRESETS:
+            raise ValueError(f"unknown fault preset {self.preset!r}; known: {sorted(PRESETS)}")
+        if self.connection and (self.preset or self.status):
+            raise ValueError("a fault is either a connection fault or an error answer, not both")
+        if not (self.connection or self.preset or self.status):
+            raise ValueError("a fault needs a preset, a status, or a connection fault")
+        if self.message is not None:
+            check_template(self.message)
+        return self
+
+    def error(self) -> ErrorSpec:
+        base = PRESETS[self.preset] if self.preset else ErrorSpec(status=self.status or 500)
+        return ErrorSpec(
+            status=self.status or base.status,
+            kind=self.kind or base.kind,
+            message=self.message or base.message,
+            headers=base.headers | self.headers,
+        )
+
+
+class Outcome(Strict):
+    reply: str | ReplySpec | None = None
+    fault: FaultSpec | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Outcome:
+        if (self.reply is None) == (self.fault is None):
+            raise ValueError("give exactly one of reply or fault")
+        return self
+
+
+class Expect(Strict):
+    """What the request for this turn must carry; a request that differs gets an error saying how."""
+
+    model: str | None = None
+    tools: list[str] = Field(default_factory=list, description="tool names that must be offered")
+    tool_results: bool = Field(
+        True, description="the request must answer the previous turn's tool_use ids with tool_result blocks"
+    )
+    user_contains: str | None = None
+    status: int = Field(400, ge=400, le=599, description="the status of the error when an expectation fails")
+
+
+class Turn(Outcome):
+    expect: Expect = Field(default_factory=Expect)
+    attempts: list[Outcome] = Field(
+        default_factory=list,
+        description="outcomes for the 1st, 2nd, … identical request before this turn's reply or fault",
+    )
+
+
+class Match(Strict):
+    """All given conditions must hold for a request (without x-mockgw-scenario) to get this scenario."""
+
+    model: str | list[str] | None = None
+    user_contains: str | None = Field(None, description="case-insensitive substring of the last user message")
+    user_regex: str | None = Field(None, description="Python regex searched in the last user message")
+    system_contains: str | None = None
+    tools: list[str] = Field(default_factory=list, description="tool names that must all be offered")
+
+    @field_validator("user_regex")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"invalid regex: {exc}") from None
+        return v
+
+
+class Chaos(Strict):
+    """Seeded random faults: probability per request of each, drawn reproducibly from seed + request."""
+
+    seed: int = 0
+    rate_limited: float = Field(0.0, ge=0, le=1)
+    server_error: float = Field(0.0, ge=0, le=1)
+    model_loading: float = Field(0.0, ge=0, le=1)
+    disconnect: float = Field(0.0, ge=0, le=1)
+
+
+class Scenario(Strict):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    description: str = ""
+    match: Match | None = Field(None, description="without it, the scenario is used only when named")
+    priority: int = Field(0, description="higher is tried first among matching scenarios")
+    turns: list[Turn] = Field(min_length=1, description="the 1st, 2nd, … assistant turn of the conversation")
+    chaos: Chaos | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mockgw scenario file",
+        "description": "One scenario, or a list of scenarios.",
+        "anyOf": [{"$ref": "#/$defs/Scenario"}, {"type": "array", "items": {"$ref": "#/$defs/Scenario"}}],
+    }
+    defs = Scenario.model_json_schema(ref_template="#/$defs/{model}")
+    schema["$defs"] = defs.pop("$defs", {}) | {"Scenario": defs}
+    return schema

@@ -1,0 +1,18 @@
+"""One module per wire format. Each offers the same functions (see `Wire`); none knows scenarios."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from mockgw.domain import ChatRequest, GatewayError, Reply
+
+
+class Wire(Protocol):
+    NAME: str
+    ID_PREFIX: str
+
+    def decode(self, body: Any) -> ChatRequest: ...
+    def encode(self, reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]: ...
+    def encode_stream(self, reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]: ...
+    def error_body(self, err: GatewayError, request_id: str) -> dict[str, Any]: ...
+    def stream_error_event(self, err: GatewayError, request_id: str) -> bytes: ...

@@ -1,0 +1,241 @@
+"""Anthropic Messages (POST /v1/messages): decode requests, encode replies, errors and SSE events."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from mockgw.domain import (
+    Block,
+    ChatRequest,
+    ErrorKind,
+    GatewayError,
+    Message,
+    Reply,
+    Text,
+    Tool,
+    ToolChoice,
+    ToolResult,
+    ToolUse,
+    bad_request,
+    tool_id_suffix,
+)
+from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, parse
+
+NAME = "anthropic"
+ID_PREFIX = "msg_"
+ERROR_TYPES: dict[ErrorKind, str] = {
+    "invalid_request": "invalid_request_error",
+    "authentication": "authentication_error",
+    "billing": "billing_error",
+    "permission": "permission_error",
+    "not_found": "not_found_error",
+    "request_too_large": "request_too_large",
+    "rate_limit": "rate_limit_error",
+    "api_error": "api_error",
+    "overloaded": "overloaded_error",
+    "timeout": "timeout_error",
+}
+
+
+# --- request -----------------------------------------------------------------------------------
+
+
+class BlockIn(Lenient):
+    type: str
+    text: str | None = None
+    id: str | None = None
+    name: str | None = None
+    input: dict[str, Any] | None = None
+    tool_use_id: str | None = None
+    content: str | list[dict[str, Any]] | None = None
+    is_error: bool | None = None
+
+
+class MessageIn(Lenient):
+    role: Literal["user", "assistant", "system"]
+    content: str | list[BlockIn]
+
+
+class ToolIn(Lenient):
+    name: str
+    description: str = ""
+    input_schema: dict[str, Any] = Field(default_factory=dict)
+
+
+class ToolChoiceIn(Lenient):
+    type: Literal["auto", "any", "tool", "none"]
+    name: str | None = None
+
+
+class SystemBlockIn(Lenient):
+    type: str = "text"
+    text: str = ""
+
+
+class RequestIn(Lenient):
+    model: str
+    messages: list[MessageIn]
+    max_tokens: int = 4096
+    system: str | list[SystemBlockIn] | None = None
+    stream: bool = False
+    temperature: float | None = Field(None, ge=0.0, le=2.0)
+    top_p: float | None = Field(None, ge=0.0, le=1.0)
+    tools: list[ToolIn] | None = None
+    tool_choice: ToolChoiceIn | None = None
+
+
+def _text_of(content: str | list[dict[str, Any]] | None) -> str:
+    if content is None or isinstance(content, str):
+        return content or ""
+    return "\n".join(part.get("text", "") for part in content if part.get("type") == "text")
+
+
+def _block(b: BlockIn, where: str) -> Block | None:
+    def need(value: Any, field: str) -> Any:
+        if value is None:
+            raise bad_request(f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}")
+        return value
+
+    if b.type == "text":
+        return Text(need(b.text, "text"))
+    if b.type == "tool_use":
+        return ToolUse(need(b.id, "id"), need(b.name, "name"), need(b.input, "input"))
+    if b.type == "tool_result":
+        return ToolResult(need(b.tool_use_id, "tool_use_id"), _text_of(b.content), bool(b.is_error))
+    return None  # images, documents, thinking...: accepted, not used by the script
+
+
+def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
+    out: list[Message] = []
+    for i, m in enumerate(raw):
+        if m.role == "system":  # SDK 2.x types allow system turns inside messages
+            system.append(m.content if isinstance(m.content, str) else _text_of([b.model_dump() for b in m.content]))
+            continue
+        if isinstance(m.content, str):
+            blocks: list[Block] = [Text(m.content)]
+        else:
+            found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(m.content))
+            blocks = [b for b in found if b is not None]
+        if m.role == "user" and any(isinstance(b, ToolUse) for b in blocks):
+            raise bad_request(f"messages.{i}: tool_use blocks can only appear in assistant messages")
+        if m.role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
+            raise bad_request(f"messages.{i}: tool_result blocks can only appear in user messages")
+        out.append(Message(m.role, blocks))
+    return out
+
+
+def decode(body: Any) -> ChatRequest:
+    req: RequestIn = parse(RequestIn, body)
+    system = [req.system] if isinstance(req.system, str) else [b.text for b in req.system or []]
+    messages = _messages(req.messages, system)
+    if not messages:
+        raise bad_request("messages: at least one user message is required", param="messages")
+    if messages[0].role != "user":
+        raise bad_request('messages.0.role: the first message must use the "user" role', param="messages")
+    check_tool_pairing(messages)
+    choice = req.tool_choice
+    return ChatRequest(
+        model=req.model,
+        messages=messages,
+        max_tokens=req.max_tokens,
+        system="\n".join(s for s in system if s),
+        stream=req.stream,
+        tools=[Tool(t.name, t.description, t.input_schema) for t in req.tools or []],
+        tool_choice=ToolChoice(choice.type, choice.name) if choice else ToolChoice(),
+        temperature=req.temperature,
+        top_p=req.top_p,
+    )
+
+
+# --- reply -------------------------------------------------------------------------------------
+
+
+def _tool_id(tool_id: str) -> str:
+    return "toolu_" + tool_id_suffix(tool_id)
+
+
+def _usage(reply: Reply, output_tokens: int) -> dict[str, Any]:
+    return {
+        "input_tokens": reply.usage.input_tokens,
+        "cache_creation_input_tokens": 0,
+        "cache_read_input_tokens": 0,
+        "output_tokens": output_tokens,
+        "service_tier": "standard",
+    }
+
+
+def _content_block(b: Text | ToolUse) -> dict[str, Any]:
+    if isinstance(b, Text):
+        return {"type": "text", "text": b.text}
+    return {"type": "tool_use", "id": _tool_id(b.id), "name": b.name, "input": b.input}
+
+
+def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
+    return {
+        "id": reply_id,
+        "type": "message",
+        "role": "assistant",
+        "model": request.model,
+        "content": [_content_block(b) for b in reply.blocks],
+        "stop_reason": reply.stop_reason,
+        "stop_sequence": None,
+        "usage": _usage(reply, reply.usage.output_tokens),
+    }
+
+
+def _frame(event: dict[str, Any], named: bool) -> bytes:
+    data = dumps(event)
+    if named:
+        return b"event: " + event["type"].encode() + b"\ndata: " + data + b"\n\n"
+    return b"data: " + data + b"\n\n"
+
+
+def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]:
+    """The whole SSE stream as a list of frames; the HTTP writer decides how and when they go out."""
+    quirks = reply.shape.quirks
+    named = "sse_no_event_names" not in quirks
+    block_events = "sse_no_block_events" not in quirks
+    size = reply.shape.chunk_chars
+    shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
+    shell["usage"] = _usage(reply, 1)
+    events: list[dict[str, Any]] = [{"type": "message_start", "message": shell}]
+    for i, b in enumerate(reply.blocks):
+        if block_events:
+            start = _content_block(b) | ({"text": ""} if isinstance(b, Text) else {"input": {}})
+            events.append({"type": "content_block_start", "index": i, "content_block": start})
+            if i == 0:
+                events.append({"type": "ping"})
+        if isinstance(b, Text):
+            deltas = [{"type": "text_delta", "text": piece} for piece in chunks(b.text, size)]
+        else:
+            args = dumps(b.input).decode()
+            deltas = [{"type": "input_json_delta", "partial_json": p} for p in ["", *chunks(args, size)]]
+        events.extend({"type": "content_block_delta", "index": i, "delta": d} for d in deltas)
+        if block_events:
+            events.append({"type": "content_block_stop", "index": i})
+    events.append(
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+            "usage": {"output_tokens": reply.usage.output_tokens},
+        }
+    )
+    events.append({"type": "message_stop"})
+    return [_frame(e, named) for e in events]
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
+    return {
+        "type": "error",
+        "error": {"type": ERROR_TYPES[err.kind], "message": err.message},
+        "request_id": request_id,
+    }
+
+
+def stream_error_event(err: GatewayError, request_id: str) -> bytes:
+    return _frame(error_body(err, request_id), named=True)

@@ -1,0 +1,84 @@
+"""What both wire formats share: JSON bytes, pydantic errors as one sentence, text chunking."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from mockgw.domain import GatewayError, Message, ToolResult, ToolUse, bad_request
+
+_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps(obj: Any) -> bytes:
+    return _encoder.encode(obj).encode()
+
+
+class Lenient(BaseModel):
+    """Base of every wire model: fields the SDKs may add and we do not use are accepted and ignored."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    # pydantic puts union member names ("str", "list[...]") into loc; a caller wants the field path.
+    parts = [str(p) for p in loc if isinstance(p, int) or not any(c in str(p) for c in "[]'\"")]
+    return ".".join(p for p in parts if p not in {"str", "int", "float", "bool", "dict", "list"})
+
+
+def validation_error(exc: ValidationError) -> GatewayError:
+    """The first problem pydantic found, as a 400 naming the field."""
+    err = exc.errors(include_url=False)[0]
+    path = field_path(err["loc"]) or "body"
+    return bad_request(f"{path}: {err['msg']}", param=path)
+
+
+def parse(model: type[BaseModel], body: Any) -> Any:
+    if not isinstance(body, dict):
+        raise bad_request(f"request body must be a JSON object, got {type(body).__name__}")
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        raise validation_error(exc) from None
+
+
+def chunks(text: str, size: int) -> Iterator[str]:
+    for i in range(0, len(text), size):
+        yield text[i : i + size]
+
+
+def require_tool_results(uses: list[str], results: list[str], where: str) -> None:
+    """Both formats insist that every tool call is answered in the very next turn, and only it."""
+    missing = [u for u in uses if u not in results]
+    if missing:
+        raise bad_request(
+            f"{where}: tool_use ids were found without tool_result blocks immediately after: "
+            f"{', '.join(missing)}. Each tool_use block must have a corresponding tool_result block "
+            "in the next message.",
+            param="messages",
+        )
+
+
+def reject_unknown_results(uses: list[str], results: list[str], where: str) -> None:
+    unknown = [r for r in results if r not in uses]
+    if unknown:
+        raise bad_request(
+            f"{where}: unexpected tool_use_id found in tool_result blocks: {', '.join(unknown)}. "
+            "Each tool_result block must have a corresponding tool_use block in the previous message.",
+            param="messages",
+        )
+
+
+def check_tool_pairing(messages: list[Message]) -> None:
+    """Raises the 400 the real APIs give for a broken tool loop, naming the ids."""
+    for i, m in enumerate(messages):
+        results = [b.tool_use_id for b in m.content if isinstance(b, ToolResult)]
+        prev = messages[i - 1] if i else None
+        uses = [b.id for b in prev.content if isinstance(b, ToolUse)] if prev and prev.role == "assistant" else []
+        if results:
+            reject_unknown_results(uses, results, f"messages.{i}")
+        if uses and m.role == "user":
+            require_tool_results(uses, results, f"messages.{i - 1}")

@@ -1,0 +1,254 @@
+"""OpenAI Chat Completions (POST /api/v1/chat/completions): decode, encode, errors and SSE chunks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import Field
+
+from mockgw.domain import (
+    ChatRequest,
+    ErrorKind,
+    GatewayError,
+    Message,
+    Reply,
+    StopReason,
+    Text,
+    Tool,
+    ToolChoice,
+    ToolResult,
+    ToolUse,
+    bad_request,
+    tool_id_suffix,
+)
+from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, parse
+
+NAME = "openai"
+ID_PREFIX = "chatcmpl-"
+ERROR_TYPES: dict[ErrorKind, tuple[str, str | None]] = {
+    "invalid_request": ("invalid_request_error", None),
+    "authentication": ("invalid_request_error", "invalid_api_key"),
+    "billing": ("insufficient_quota", "insufficient_quota"),
+    "permission": ("permission_error", None),
+    "not_found": ("invalid_request_error", "not_found"),
+    "request_too_large": ("invalid_request_error", "request_too_large"),
+    "rate_limit": ("requests", "rate_limit_exceeded"),
+    "api_error": ("server_error", None),
+    "overloaded": ("server_error", "overloaded"),
+    "timeout": ("timeout", None),
+}
+FINISH_REASONS: dict[StopReason, str] = {
+    "end_turn": "stop",
+    "stop_sequence": "stop",
+    "max_tokens": "length",
+    "tool_use": "tool_calls",
+    "refusal": "content_filter",
+}
+DONE = b"data: [DONE]\n\n"
+
+
+# --- request -----------------------------------------------------------------------------------
+
+
+class FunctionCallIn(Lenient):
+    name: str
+    arguments: str = ""
+
+
+class ToolCallIn(Lenient):
+    id: str
+    type: str = "function"
+    function: FunctionCallIn
+
+
+class MessageIn(Lenient):
+    role: Literal["system", "developer", "user", "assistant", "tool"]
+    content: str | list[dict[str, Any]] | None = None
+    tool_calls: list[ToolCallIn] | None = None
+    tool_call_id: str | None = None
+
+
+class FunctionIn(Lenient):
+    name: str
+    description: str = ""
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class ToolIn(Lenient):
+    type: str = "function"
+    function: FunctionIn
+
+
+class FunctionName(Lenient):
+    name: str
+
+
+class NamedToolChoice(Lenient):
+    type: Literal["function"]
+    function: FunctionName
+
+
+class StreamOptions(Lenient):
+    include_usage: bool = False
+
+
+class RequestIn(Lenient):
+    model: str
+    messages: list[MessageIn]
+    max_tokens: int | None = None
+    max_completion_tokens: int | None = None
+    stream: bool | None = False
+    stream_options: StreamOptions | None = None
+    temperature: float | None = Field(None, ge=0.0, le=2.0)
+    top_p: float | None = Field(None, ge=0.0, le=1.0)
+    tools: list[ToolIn] | None = None
+    tool_choice: Literal["none", "auto", "required"] | NamedToolChoice | None = None
+
+
+def _text_of(content: str | list[dict[str, Any]] | None) -> str:
+    if content is None or isinstance(content, str):
+        return content or ""
+    return "\n".join(part.get("text", "") for part in content if part.get("type") == "text")
+
+
+def _tool_use(call: ToolCallIn, where: str) -> ToolUse:
+    try:
+        args = json.loads(call.function.arguments or "{}")
+    except json.JSONDecodeError as exc:
+        raise bad_request(f"{where}.function.arguments: not valid JSON ({exc.msg})", param=where) from None
+    if not isinstance(args, dict):
+        raise bad_request(f"{where}.function.arguments: must encode a JSON object", param=where)
+    return ToolUse(call.id, call.function.name, args)
+
+
+def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
+    out: list[Message] = []
+    for i, m in enumerate(raw):
+        if m.role in ("system", "developer"):
+            system.append(_text_of(m.content))
+        elif m.role == "user":
+            out.append(Message("user", [Text(_text_of(m.content))]))
+        elif m.role == "assistant":
+            calls = [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(m.tool_calls or [])]
+            text = _text_of(m.content)
+            out.append(Message("assistant", ([Text(text)] if text else []) + calls))
+        else:
+            if m.tool_call_id is None:
+                raise bad_request(f"messages.{i}.tool_call_id: Field required for a tool message", param="messages")
+            result = ToolResult(m.tool_call_id, _text_of(m.content))
+            if out and out[-1].role == "user" and all(isinstance(b, ToolResult) for b in out[-1].content):
+                out[-1].content.append(result)
+            else:
+                out.append(Message("user", [result]))
+    return out
+
+
+def _tool_choice(choice: str | NamedToolChoice | None) -> ToolChoice:
+    if isinstance(choice, NamedToolChoice):
+        return ToolChoice("tool", choice.function.name)
+    return ToolChoice({"required": "any", "none": "none"}.get(choice or "auto", "auto"))  # type: ignore[arg-type]
+
+
+def decode(body: Any) -> ChatRequest:
+    req: RequestIn = parse(RequestIn, body)
+    system: list[str] = []
+    messages = _messages(req.messages, system)
+    if not messages:
+        raise bad_request("messages: at least one user or assistant message is required", param="messages")
+    check_tool_pairing(messages)
+    max_tokens = req.max_completion_tokens if req.max_completion_tokens is not None else req.max_tokens
+    return ChatRequest(
+        model=req.model,
+        messages=messages,
+        max_tokens=4096 if max_tokens is None else max_tokens,
+        system="\n".join(s for s in system if s),
+        stream=bool(req.stream),
+        tools=[Tool(t.function.name, t.function.description, t.function.parameters) for t in req.tools or []],
+        tool_choice=_tool_choice(req.tool_choice),
+        temperature=req.temperature,
+        top_p=req.top_p,
+        stream_usage=bool(req.stream_options and req.stream_options.include_usage),
+    )
+
+
+# --- reply -------------------------------------------------------------------------------------
+
+
+def _call_id(tool_id: str) -> str:
+    return "call_" + tool_id_suffix(tool_id)
+
+
+def _usage(reply: Reply) -> dict[str, int]:
+    u = reply.usage
+    return {
+        "prompt_tokens": u.input_tokens,
+        "completion_tokens": u.output_tokens,
+        "total_tokens": u.input_tokens + u.output_tokens,
+    }
+
+
+def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
+    text = "".join(b.text for b in reply.blocks if isinstance(b, Text))
+    calls = [
+        {"id": _call_id(b.id), "type": "function", "function": {"name": b.name, "arguments": dumps(b.input).decode()}}
+        for b in reply.blocks
+        if isinstance(b, ToolUse)
+    ]
+    message: dict[str, Any] = {"role": "assistant", "content": text if text or not calls else None, "refusal": None}
+    if calls:
+        message["tool_calls"] = calls
+    return {
+        "id": reply_id,
+        "object": "chat.completion",
+        "created": created,
+        "model": request.model,
+        "choices": [
+            {"index": 0, "message": message, "logprobs": None, "finish_reason": FINISH_REASONS[reply.stop_reason]}
+        ],
+        "usage": _usage(reply),
+    }
+
+
+def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]:
+    """The whole SSE stream as frames: role first, content and tool-call fragments, finish, usage, [DONE]."""
+    base = {"id": reply_id, "object": "chat.completion.chunk", "created": created, "model": request.model}
+    size = reply.shape.chunk_chars
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> bytes:
+        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+        return b"data: " + dumps(base | {"choices": [choice]}) + b"\n\n"
+
+    deltas: list[dict[str, Any]] = []
+    calls = 0
+    for b in reply.blocks:
+        if isinstance(b, Text):
+            deltas.extend({"content": piece} for piece in chunks(b.text, size))
+            continue
+        head = {"index": calls, "id": _call_id(b.id), "type": "function", "function": {"name": b.name, "arguments": ""}}
+        deltas.append({"tool_calls": [head]})
+        args = dumps(b.input).decode()
+        deltas.extend({"tool_calls": [{"index": calls, "function": {"arguments": a}}]} for a in chunks(args, size))
+        calls += 1
+    if deltas and "tool_calls" in deltas[0]:
+        deltas[0] = {"role": "assistant", "content": None, **deltas[0]}
+    else:
+        deltas.insert(0, {"role": "assistant", "content": "", "refusal": None})
+    frames = [chunk(d) for d in deltas]
+    frames.append(chunk({}, FINISH_REASONS[reply.stop_reason]))
+    if request.stream_usage:
+        frames.append(b"data: " + dumps(base | {"choices": [], "usage": _usage(reply)}) + b"\n\n")
+    frames.append(DONE)
+    return frames
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
+    type_, code = ERROR_TYPES[err.kind]
+    return {"error": {"message": err.message, "type": type_, "param": err.param, "code": err.code or code}}
+
+
+def stream_error_event(err: GatewayError, request_id: str) -> bytes:
+    return b"data: " + dumps(error_body(err, request_id)) + b"\n\n"

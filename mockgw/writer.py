@@ -1,0 +1,141 @@
+"""The one writer: sends a reply's frames to the client with the scripted pacing and faults.
+
+Wire modules turn a reply into a list of SSE frames (data); this module decides when and how
+they leave, so time-to-first-token, delays, bursts, disconnects and error events behave the same
+on both formats. Unpaced streams go out in a single write: clients parse a byte stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mockgw.domain import StreamShape
+
+SSE_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+
+
+def _close_transport(send: Send) -> bool:
+    """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    if transport is None:
+        return False
+    transport.close()
+    return True
+
+
+class ConnectionDropper:
+    """Outermost ASGI layer: lets a response drop its connection, which ASGI cannot express.
+
+    A plain ASGI middleware, not BaseHTTPMiddleware, which would buffer streams and hide disconnects.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope["mockgw.drop"] = lambda: _close_transport(send)
+        await self.app(scope, receive, send)
+
+
+async def _drop(scope: Scope) -> None:
+    dropper: Callable[[], bool] | None = scope.get("mockgw.drop")
+    if dropper is None or not dropper():
+        raise ConnectionAbortedError("mockgw: scripted connection drop")
+    await asyncio.sleep(0)  # let the server see the closed connection before the app returns
+
+
+class DropResponse(Response):
+    """Hold the connection stall_ms, then close it without answering."""
+
+    def __init__(self, stall_ms: int) -> None:
+        super().__init__()
+        self.stall_ms = stall_ms
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.stall_ms:
+            await asyncio.sleep(self.stall_ms / 1000)
+        await _drop(scope)
+
+
+async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
+    while True:
+        message: Message = await receive()
+        if message["type"] == "http.disconnect":
+            gone.set()
+            return
+
+
+class SSEResponse(Response):
+    media_type = "text/event-stream; charset=utf-8"
+
+    def __init__(
+        self,
+        frames: list[bytes],
+        shape: StreamShape,
+        error_frame: bytes | None,
+        headers: dict[str, str],
+        report: dict[str, Any],
+    ) -> None:
+        # No super().__init__: it would add content-length: 0; streams go out chunked.
+        self.status_code = 200
+        self.background = None
+        all_headers = SSE_HEADERS | headers | {"content-type": self.media_type}
+        self.raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in all_headers.items()]
+        self.report = report
+        self.shape = shape
+        self.frames, self.ending = self._cut(frames, shape, error_frame)
+        report.update(events=len(frames), sent=0, ending=self.ending, client_disconnected=False)
+
+    @staticmethod
+    def _cut(frames: list[bytes], shape: StreamShape, error_frame: bytes | None) -> tuple[list[bytes], str]:
+        err_at = shape.error_after if shape.error_after is not None and error_frame else None
+        cut = shape.disconnect_after
+        if err_at is not None and err_at < len(frames) and (cut is None or err_at <= cut):
+            return [*frames[:err_at], error_frame], "error_event"  # type: ignore[list-item]
+        if cut is not None and cut < len(frames):
+            return frames[:cut], "disconnect"
+        return frames, "complete"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        shape = self.shape
+        if shape.paced:
+            await self._paced(receive, send, shape)
+        else:
+            await self._write(send, b"".join(self.frames), len(self.frames))
+        if self.ending == "disconnect":
+            await _drop(scope)
+        elif not self.report["client_disconnected"]:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def _write(self, send: Send, data: bytes, count: int) -> None:
+        await send({"type": "http.response.body", "body": data, "more_body": True})
+        self.report["sent"] += count
+
+    async def _paced(self, receive: Receive, send: Send, shape: StreamShape) -> None:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        gone = asyncio.Event()
+        watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
+        try:
+            if "sse_burst" in shape.quirks:  # the gateway's buffering: all of it at once, at the end
+                await asyncio.sleep(max(0.0, (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000))
+                await self._write(send, b"".join(self.frames), len(self.frames))
+                return
+            for i, frame in enumerate(self.frames):
+                target = start + (shape.ttft_ms + i * shape.delay_ms) / 1000
+                delay = target - loop.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                if gone.is_set():
+                    self.report.update(client_disconnected=True, ending="client_disconnected")
+                    return
+                await self._write(send, frame, 1)
+        finally:
+            watcher.cancel()
