@@ -152,7 +152,9 @@ class Accounts:
         if self.lenient:
             return self.for_key(cred or "anonymous")
         if not cred:
-            raise unauthorized("missing credentials: send x-api-key: sk_… or Authorization: Bearer <key or token>")
+            raise unauthorized(
+                "missing credentials: send x-api-key: sk_… or Authorization: Bearer <key or token>"
+            )
         if cred.startswith("sk-ant-"):
             raise unauthorized(
                 "Anthropic-direct keys (sk-ant-…) are not accepted by the AINative gateway; "
@@ -187,7 +189,9 @@ class Accounts:
         except jwt.PyJWTError as exc:
             raise unauthorized(f"invalid platform token: {exc}") from None
         if claims.get("typ") != typ:
-            raise unauthorized(f"invalid platform token: this is a {claims.get('typ')} token, not an {typ} token")
+            raise unauthorized(
+                f"invalid platform token: this is a {claims.get('typ')} token, not an {typ} token"
+            )
         if claims.get("exp", 0) <= self.clock.now():
             hint = "; refresh it with POST /api/v1/auth/refresh" if typ == "access" else "; sign in again"
             raise unauthorized(f"platform token expired at {_iso(claims['exp'])}{hint}")
@@ -225,8 +229,12 @@ class Accounts:
         if len(window) >= limit:
             wait = max(1, math.ceil(window[0] + HOUR - now))
             headers = self._rate_headers(limit, 0, wait, now) | {"retry-after": str(wait)}
-            raise GatewayError(429, f"rate limit of {limit} requests per hour reached; retry in {wait}s",
-                               "rate_limit", headers)
+            raise GatewayError(
+                429,
+                f"rate limit of {limit} requests per hour reached; retry in {wait}s",
+                "rate_limit",
+                headers,
+            )
         self._roll_month(account, now)
         cost = self.cost(model)
         if account.credits < cost:

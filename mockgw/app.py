@@ -84,7 +84,9 @@ class Gateway:
         state = self.state
         request_id = "req_" + _new_id()
         headers = _ids(request_id)
-        entry = state.journal.begin(state.clock.now(), request.method, request.url.path, request.scope["headers"])
+        entry = state.journal.begin(
+            state.clock.now(), request.method, request.url.path, request.scope["headers"]
+        )
         entry.format = wire.NAME
         account: Account | None = None
         charged = 0
@@ -127,7 +129,13 @@ class Gateway:
             return error_response(wire, err, request_id, headers)
 
     async def _reply(
-        self, wire: Wire, chat: ChatRequest, reply: Reply, request_id: str, headers: dict[str, str], entry: Entry
+        self,
+        wire: Wire,
+        chat: ChatRequest,
+        reply: Reply,
+        request_id: str,
+        headers: dict[str, str],
+        entry: Entry,
     ) -> Response:
         reply_id = wire.ID_PREFIX + _new_id()
         created = int(self.state.clock.now())
@@ -178,9 +186,6 @@ class Gateway:
 
         return await self._platform(request, answer)
 
-    async def not_found(self, request: Request) -> Response:
-        raise HTTPException(404)
-
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
@@ -212,7 +217,6 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         Route("/api/v1/auth/refresh", gw.refresh, methods=["POST"]),
         Route("/api/v1/public/credits/balance", gw.balance, methods=["GET"]),
         Mount("/_mockgw", routes=control.routes(state)),
-        Route("/{path:path}", gw.not_found, methods=["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: internal_error})
     app.state.mockgw = state

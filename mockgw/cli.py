@@ -37,13 +37,17 @@ def settings_from_env(environ: dict[str, str]) -> dict[str, Any]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="mockgw", description="Offline fake of the AINative Studio chat gateway.")
+    p = argparse.ArgumentParser(
+        prog="mockgw", description="Offline fake of the AINative Studio chat gateway."
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve the gateway (options also read from MOCKGW_* variables)")
     serve.add_argument("--host", help="default 127.0.0.1")
     serve.add_argument("--port", type=int, help="default 8080")
-    serve.add_argument("--scenarios", action="append", metavar="PATH", help="scenario file or folder (repeatable)")
+    serve.add_argument(
+        "--scenarios", action="append", metavar="PATH", help="scenario file or folder (repeatable)"
+    )
     serve.add_argument("--seed", type=int, help="seed for generated replies (default 0)")
     serve.add_argument("--accounts", metavar="FILE", help="accounts file (YAML/JSON)")
     serve.add_argument("--lenient", action="store_true", default=None, help="accept any credential and model")

@@ -66,7 +66,9 @@ class MockgwClient:
         result = json.loads(payload) if payload else None
         if resp.status >= 400:
             problems = "\n".join((result or {}).get("problems", []))
-            raise ControlError(f"{method} /_mockgw{path} -> {resp.status}: {(result or {}).get('error')}\n{problems}")
+            raise ControlError(
+                f"{method} /_mockgw{path} -> {resp.status}: {(result or {}).get('error')}\n{problems}"
+            )
         return result
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -143,7 +145,8 @@ class MockgwClient:
         if len(entries) != count:
             where = " ".join(f"{k}={v}" for k, v in {"path": path, "scenario": scenario}.items() if v)
             raise AssertionError(
-                f"expected {count} request(s) {where}, mockgw received {len(entries)}:\n" + _journal_lines(entries)
+                f"expected {count} request(s) {where}, mockgw received {len(entries)}:\n"
+                + _journal_lines(entries)
             )
 
     def assert_last_body(self, expected: dict[str, Any]) -> None:

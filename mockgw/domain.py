@@ -155,7 +155,13 @@ class ChatRequest:
         size = len(self.system) + sum(len(t.name) + len(t.description) for t in self.tools)
         for m in self.messages:
             for b in m.content:
-                size += len(b.text) if isinstance(b, Text) else len(b.content) if isinstance(b, ToolResult) else 16
+                size += (
+                    len(b.text)
+                    if isinstance(b, Text)
+                    else len(b.content)
+                    if isinstance(b, ToolResult)
+                    else 16
+                )
         return max(1, (size + 3) // 4)
 
     def previous_tool_uses(self) -> list[ToolUse]:
@@ -230,7 +236,9 @@ def make_reply(
     if stop_reason is None:
         stop_reason = "tool_use" if any(isinstance(b, ToolUse) for b in kept) else "end_turn"
     if usage is None:
-        out = sum(estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in kept)
+        out = sum(
+            estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in kept
+        )
         usage = Usage(request.input_tokens(), min(out, request.max_tokens) if request.max_tokens > 0 else out)
     return Reply(kept, stop_reason, usage, shape or StreamShape())
 

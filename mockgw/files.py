@@ -39,7 +39,9 @@ def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int
     for part in loc:
         if (*path, part) in lines:
             path = (*path, part)
-        elif isinstance(part, str) and (part[:1].isupper() or any(c in part for c in "[]'\"") or part in ("str",)):
+        elif isinstance(part, str) and (
+            part[:1].isupper() or any(c in part for c in "[]'\"") or part in ("str",)
+        ):
             continue  # a union member's tag, not a field
         else:
             return lines.get(path, 1), ".".join(map(str, (*path, part)))

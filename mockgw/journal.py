@@ -75,7 +75,10 @@ def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any]
                 else {"type": "tool_use", "id": b.id, "name": b.name, "input": b.input}
                 for b in outcome.blocks
             ],
-            "usage": {"input_tokens": outcome.usage.input_tokens, "output_tokens": outcome.usage.output_tokens},
+            "usage": {
+                "input_tokens": outcome.usage.input_tokens,
+                "output_tokens": outcome.usage.output_tokens,
+            },
         }
     if isinstance(outcome, GatewayError):
         return {"type": "error", "status": outcome.status, "kind": outcome.kind, "message": outcome.message}

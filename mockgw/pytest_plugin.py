@@ -57,7 +57,9 @@ def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
 
 
 @pytest.fixture
-def mockgw(mockgw_server: MockgwClient, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> MockgwClient:
+def mockgw(
+    mockgw_server: MockgwClient, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> MockgwClient:
     """A freshly reset mockgw: .url, .openai_base_url, .api_key, .use(), .add_scenario(), .requests, …"""
     gw = mockgw_server
     gw.reset()

@@ -37,8 +37,8 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
 class MockGateway(MockgwClient):
     """An in-process mockgw on a free port, on its own thread.
 
-        with MockGateway(scenarios=["my_scenarios/"], seed=1) as gw:
-            client = gw.anthropic_client()
+    with MockGateway(scenarios=["my_scenarios/"], seed=1) as gw:
+        client = gw.anthropic_client()
     """
 
     def __init__(

@@ -14,7 +14,9 @@ class Settings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8080
     seed: int = Field(0, description="seed for generated replies and faker placeholders")
-    scenarios: list[Path] = Field(default_factory=list, description="files/folders; none: the shipped scenarios")
+    scenarios: list[Path] = Field(
+        default_factory=list, description="files/folders; none: the shipped scenarios"
+    )
     accounts: Path | None = Field(None, description="accounts file (YAML/JSON)")
     lenient: bool = Field(False, description="accept any credential and any model id")
     strict: bool = Field(False, description="unmatched requests get an error instead of a generated reply")

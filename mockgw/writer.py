@@ -125,7 +125,9 @@ class SSEResponse(Response):
         watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
         try:
             if "sse_burst" in shape.quirks:  # the gateway's buffering: all of it at once, at the end
-                await asyncio.sleep(max(0.0, (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000))
+                await asyncio.sleep(
+                    max(0.0, (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000)
+                )
                 await self._write(send, b"".join(self.frames), len(self.frames))
                 return
             for i, frame in enumerate(self.frames):

@@ -137,12 +137,16 @@ class Engine:
 
     # --- deciding ------------------------------------------------------------------------------
 
-    def decide(self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False) -> Decision:
+    def decide(
+        self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False
+    ) -> Decision:
         name = name or self.active
         if name:
             scenario = self.find(name)
             if scenario is None:
-                raise GatewayError(400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}")
+                raise GatewayError(
+                    400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}"
+                )
             return self._play(scenario, req, credential)
         reasons = []
         for c in self.candidates():
@@ -152,7 +156,9 @@ class Engine:
             reasons.append(f"{c.scenario.name}: {why}")
         if strict or self.strict:
             raise GatewayError(
-                400, "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons or ["(none loaded)"])
+                400,
+                "strict mode: no scenario matched this request:\n- "
+                + "\n- ".join(reasons or ["(none loaded)"]),
             )
         return Decision(default_reply(req, self.seed), None, req.turn)
 
@@ -282,7 +288,7 @@ def _render_value(value: Any, values: dict[str, str], fake: Any) -> Any:
 def _with_xml_artifacts(blocks: list[ReplyBlock]) -> list[ReplyBlock]:
     """Qwen's quirk: the tool calls also appear as <tool_call> XML inside the text."""
     xml = "".join(
-        f'\n<tool_call>\n{json.dumps({"name": b.name, "arguments": b.input})}\n</tool_call>'
+        f"\n<tool_call>\n{json.dumps({'name': b.name, 'arguments': b.input})}\n</tool_call>"
         for b in blocks
         if isinstance(b, ToolUse)
     )

@@ -65,7 +65,9 @@ class StreamSpec(Strict):
 
 class ReplySpec(Strict):
     content: list[TextItem | ToolUseItem] = Field(min_length=1)
-    stop_reason: StopReason | None = Field(None, description="default: tool_use when a tool is called, else end_turn")
+    stop_reason: StopReason | None = Field(
+        None, description="default: tool_use when a tool is called, else end_turn"
+    )
     usage: UsageSpec | None = Field(None, description="default: estimated, as for generated replies")
     stream: StreamSpec = Field(default_factory=StreamSpec)
     quirks: list[str] = Field(default_factory=list, description=f"any of {QUIRKS}")
@@ -84,9 +86,13 @@ PRESETS: dict[str, ErrorSpec] = {
     "unauthorized": ErrorSpec(status=401, message="Invalid API key"),
     "rate_limited": ErrorSpec(status=429, message="Rate limit exceeded", headers={"retry-after": "1"}),
     "server_error": ErrorSpec(status=500, message="Internal server error"),
-    "bad_gateway": ErrorSpec(status=502, message="Bad gateway: model host unavailable", headers={"retry-after": "1"}),
+    "bad_gateway": ErrorSpec(
+        status=502, message="Bad gateway: model host unavailable", headers={"retry-after": "1"}
+    ),
     "model_loading": ErrorSpec(
-        status=503, message="Model {{ model }} is loading, retry in a few seconds", headers={"retry-after": "1"}
+        status=503,
+        message="Model {{ model }} is loading, retry in a few seconds",
+        headers={"retry-after": "1"},
     ),
     "overloaded": ErrorSpec(status=529, kind="overloaded", message="Overloaded"),
     "gateway_timeout": ErrorSpec(status=504, message="Gateway timeout"),

@@ -95,7 +95,9 @@ def _text_of(content: str | list[dict[str, Any]] | None) -> str:
 def _block(b: BlockIn, where: str) -> Block | None:
     def need(value: Any, field: str) -> Any:
         if value is None:
-            raise bad_request(f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}")
+            raise bad_request(
+                f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}"
+            )
         return value
 
     if b.type == "text":
@@ -111,7 +113,9 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
     out: list[Message] = []
     for i, m in enumerate(raw):
         if m.role == "system":  # SDK 2.x types allow system turns inside messages
-            system.append(m.content if isinstance(m.content, str) else _text_of([b.model_dump() for b in m.content]))
+            system.append(
+                m.content if isinstance(m.content, str) else _text_of([b.model_dump() for b in m.content])
+            )
             continue
         if isinstance(m.content, str):
             blocks: list[Block] = [Text(m.content)]

@@ -77,7 +77,11 @@ def check_tool_pairing(messages: list[Message]) -> None:
     for i, m in enumerate(messages):
         results = [b.tool_use_id for b in m.content if isinstance(b, ToolResult)]
         prev = messages[i - 1] if i else None
-        uses = [b.id for b in prev.content if isinstance(b, ToolUse)] if prev and prev.role == "assistant" else []
+        uses = (
+            [b.id for b in prev.content if isinstance(b, ToolUse)]
+            if prev and prev.role == "assistant"
+            else []
+        )
         if results:
             reject_unknown_results(uses, results, f"messages.{i}")
         if uses and m.role == "user":

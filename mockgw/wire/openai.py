@@ -135,7 +135,9 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
             out.append(Message("assistant", ([Text(text)] if text else []) + calls))
         else:
             if m.tool_call_id is None:
-                raise bad_request(f"messages.{i}.tool_call_id: Field required for a tool message", param="messages")
+                raise bad_request(
+                    f"messages.{i}.tool_call_id: Field required for a tool message", param="messages"
+                )
             result = ToolResult(m.tool_call_id, _text_of(m.content))
             if out and out[-1].role == "user" and all(isinstance(b, ToolResult) for b in out[-1].content):
                 out[-1].content.append(result)
@@ -191,11 +193,19 @@ def _usage(reply: Reply) -> dict[str, int]:
 def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
     text = "".join(b.text for b in reply.blocks if isinstance(b, Text))
     calls = [
-        {"id": _call_id(b.id), "type": "function", "function": {"name": b.name, "arguments": dumps(b.input).decode()}}
+        {
+            "id": _call_id(b.id),
+            "type": "function",
+            "function": {"name": b.name, "arguments": dumps(b.input).decode()},
+        }
         for b in reply.blocks
         if isinstance(b, ToolUse)
     ]
-    message: dict[str, Any] = {"role": "assistant", "content": text if text or not calls else None, "refusal": None}
+    message: dict[str, Any] = {
+        "role": "assistant",
+        "content": text if text or not calls else None,
+        "refusal": None,
+    }
     if calls:
         message["tool_calls"] = calls
     return {
@@ -204,7 +214,12 @@ def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> d
         "created": created,
         "model": request.model,
         "choices": [
-            {"index": 0, "message": message, "logprobs": None, "finish_reason": FINISH_REASONS[reply.stop_reason]}
+            {
+                "index": 0,
+                "message": message,
+                "logprobs": None,
+                "finish_reason": FINISH_REASONS[reply.stop_reason],
+            }
         ],
         "usage": _usage(reply),
     }
@@ -225,10 +240,17 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
         if isinstance(b, Text):
             deltas.extend({"content": piece} for piece in chunks(b.text, size))
             continue
-        head = {"index": calls, "id": _call_id(b.id), "type": "function", "function": {"name": b.name, "arguments": ""}}
+        head = {
+            "index": calls,
+            "id": _call_id(b.id),
+            "type": "function",
+            "function": {"name": b.name, "arguments": ""},
+        }
         deltas.append({"tool_calls": [head]})
         args = dumps(b.input).decode()
-        deltas.extend({"tool_calls": [{"index": calls, "function": {"arguments": a}}]} for a in chunks(args, size))
+        deltas.extend(
+            {"tool_calls": [{"index": calls, "function": {"arguments": a}}]} for a in chunks(args, size)
+        )
         calls += 1
     if deltas and "tool_calls" in deltas[0]:
         deltas[0] = {"role": "assistant", "content": None, **deltas[0]}
