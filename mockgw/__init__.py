@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from mockgw.client import MockgwClient  # noqa: E402
-from mockgw.server import MockGateway  # noqa: E402
+from mockgw.client import MockgwClient
+from mockgw.server import MockGateway
 
 __all__ = ["MockGateway", "MockgwClient", "__version__"]

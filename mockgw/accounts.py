@@ -218,7 +218,8 @@ class Accounts:
         if not self.lenient and not plan_allows(account.plan, model):
             raise GatewayError(
                 self.config.plan_denied_status,
-                f"model {model.id} requires the {model.min_plan} plan or higher; this account is on {account.plan}",
+                f"model {model.id} requires the {model.min_plan} plan or higher; "
+                f"this account is on {account.plan}",
                 "permission",
                 code="model_not_in_plan",
             )

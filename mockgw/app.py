@@ -93,9 +93,9 @@ class Gateway:
         try:
             account = state.accounts.identify(request.headers)
             entry.body = await read_json(request, state.settings)
-            if wire is anthropic_wire and state.settings.require_anthropic_version:
-                if "anthropic-version" not in request.headers:
-                    raise bad_request("anthropic-version: header is required")
+            needs_version = wire is anthropic_wire and state.settings.require_anthropic_version
+            if needs_version and "anthropic-version" not in request.headers:
+                raise bad_request("anthropic-version: header is required")
             chat = wire.decode(entry.body)
             model = check_request(chat, state.settings.lenient, state.settings.tools_unsupported)
             charged, rate_headers = state.accounts.admit(account, model)

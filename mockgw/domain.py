@@ -7,7 +7,7 @@ Plain slotted dataclasses: they are built on every request, so they stay cheap.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 ErrorKind = Literal[
     "invalid_request",
@@ -88,8 +88,8 @@ class ToolResult:
     type: Literal["tool_result"] = "tool_result"
 
 
-Block = Union[Text, ToolUse, ToolResult]
-ReplyBlock = Union[Text, ToolUse]
+Block = Text | ToolUse | ToolResult
+ReplyBlock = Text | ToolUse
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], in
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             _lines(value, (*path, key.value), out)
-            out[(*path, key.value)] = key.start_mark.line + 1
+            out[path + (key.value,)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _lines(item, (*path, i), out)
@@ -37,7 +37,7 @@ def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int
     """Map a pydantic error location onto the document: the deepest real path, and its line."""
     path: tuple[Any, ...] = ()
     for part in loc:
-        if (*path, part) in lines:
+        if path + (part,) in lines:
             path = (*path, part)
         elif isinstance(part, str) and (
             part[:1].isupper() or any(c in part for c in "[]'\"") or part in ("str",)
@@ -54,8 +54,8 @@ def parse_document(text: str, source: str, adapter: TypeAdapter[T]) -> T:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise InvalidFile([f"{source}{line}: not valid YAML/JSON: {getattr(exc, 'problem', exc)}"]) from None
+        at = f":{mark.line + 1}" if mark else ""
+        raise InvalidFile([f"{source}{at}: not valid YAML/JSON: {getattr(exc, 'problem', exc)}"]) from None
     if node is None:
         raise InvalidFile([f"{source}: empty document"])
     lines: dict[tuple[Any, ...], int] = {}

@@ -77,7 +77,7 @@ def fake_value(schema: dict[str, Any], fake: Faker, name: str, depth: int = 0) -
         props: dict[str, Any] = schema.get("properties", {}) if depth < 4 else {}
         return {k: fake_value(v if isinstance(v, dict) else {}, fake, k, depth + 1) for k, v in props.items()}
     if kind == "array":
-        items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        items: dict[str, Any] = schema["items"] if isinstance(schema.get("items"), dict) else {}
         count = max(1, int(schema.get("minItems", 1)))
         return [fake_value(items, fake, name, depth + 1) for _ in range(count)]
     if kind == "integer":

@@ -135,7 +135,7 @@ ANTHROPIC_CASES = [
         400,
         "BadRequestError",
         "messages.1.content.0.id",
-    ),  # noqa: E501
+    ),
     ("sk-ant- key", OK_A, {"x-api-key": "sk-ant-api03-abc"}, 401, "AuthenticationError", "sk-ant-"),
     ("malformed key", OK_A, {"x-api-key": "hello"}, 401, "AuthenticationError", "malformed credentials"),
     ("no key", OK_A, {"x-api-key": ""}, 401, "AuthenticationError", "missing credentials"),
@@ -219,7 +219,7 @@ def post(url: str, body: object, headers: dict[str, str]) -> httpx.Response:
     ("case", "body", "headers", "status", "error", "text"),
     ANTHROPIC_CASES,
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
-)  # noqa: E501
+)
 def test_anthropic_bad_input(mockgw, case, body, headers, status, error, text):
     resp = post(mockgw.url + "/v1/messages", body, headers)
     assert resp.status_code == status, resp.text
@@ -234,7 +234,7 @@ def test_anthropic_bad_input(mockgw, case, body, headers, status, error, text):
     ("case", "body", "headers", "status", "error", "text"),
     OPENAI_CASES,
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
-)  # noqa: E501
+)
 def test_openai_bad_input(mockgw, case, body, headers, status, error, text):
     resp = post(mockgw.openai_base_url + "/chat/completions", body, headers)
     assert resp.status_code == status, resp.text

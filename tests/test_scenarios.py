@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import anthropic
@@ -36,7 +37,7 @@ def text_of(reply) -> str:
 
 
 def gaps(entries) -> list[float]:
-    return [b["time"] - a["time"] for a, b in zip(entries, entries[1:])]
+    return [b["time"] - a["time"] for a, b in itertools.pairwise(entries)]
 
 
 # --- retry stories --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 from pydantic import TypeAdapter
 
 from mockgw.files import InvalidFile, parse_document

@@ -49,7 +49,8 @@ def check_template(text: str) -> str:
         if name.startswith("faker.") and name[6:] in faker_methods():
             continue
         raise ValueError(
-            f"unknown placeholder {{{{ {name} }}}}; known: {sorted(REQUEST_VALUES)} and faker.<provider method>"
+            f"unknown placeholder {{{{ {name} }}}}; "
+            f"known: {sorted(REQUEST_VALUES)} and faker.<provider method>"
         )
     return text
 

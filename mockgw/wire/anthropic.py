@@ -207,7 +207,8 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     events: list[dict[str, Any]] = [{"type": "message_start", "message": shell}]
     for i, b in enumerate(reply.blocks):
         if block_events:
-            start = _content_block(b) | ({"text": ""} if isinstance(b, Text) else {"input": {}})
+            empty: dict[str, Any] = {"text": ""} if isinstance(b, Text) else {"input": {}}
+            start = _content_block(b) | empty
             events.append({"type": "content_block_start", "index": i, "content_block": start})
             if i == 0:
                 events.append({"type": "ping"})

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from mockgw.domain import (
+    Block,
     ChatRequest,
     ErrorKind,
     GatewayError,
@@ -130,9 +131,10 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
         elif m.role == "user":
             out.append(Message("user", [Text(_text_of(m.content))]))
         elif m.role == "assistant":
-            calls = [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(m.tool_calls or [])]
             text = _text_of(m.content)
-            out.append(Message("assistant", ([Text(text)] if text else []) + calls))
+            blocks: list[Block] = [Text(text)] if text else []
+            blocks += [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(m.tool_calls or [])]
+            out.append(Message("assistant", blocks))
         else:
             if m.tool_call_id is None:
                 raise bad_request(
