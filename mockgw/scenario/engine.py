@@ -28,7 +28,7 @@ from mockgw.domain import (
     tool_id_suffix,
 )
 from mockgw.generate import default_reply, request_seed, seeded_faker
-from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, ReplySpec, Scenario, TextItem, Turn
+from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn
 from mockgw.scenario.template import render
 
 
@@ -55,23 +55,40 @@ class Candidate:
         self.system = m.system_contains.lower() if m and m.system_contains else None
         self.tools = frozenset(m.tools) if m else frozenset()
 
-    def mismatch(self, req: ChatRequest) -> str | None:
-        """None when the request matches; otherwise why not, for strict mode's error."""
+    def matches(self, req: ChatRequest) -> bool:
+        if not self.matchable:
+            return False
+        user = req.last_user_text()
+        return (
+            (self.models is None or req.model in self.models)
+            and (self.contains is None or self.contains in user.lower())
+            and (self.regex is None or self.regex.search(user) is not None)
+            and (self.system is None or self.system in req.system.lower())
+            and self.tools <= {t.name for t in req.tools}
+        )
+
+    def mismatch(self, req: ChatRequest) -> str:
+        """Every reason the request does not match, for strict mode's error."""
         if not self.matchable:
             return "has no match rules (use it with x-mockgw-scenario)"
-        if self.models is not None and req.model not in self.models:
-            return f"model {req.model!r} is not one of {sorted(self.models)}"
         user = req.last_user_text()
-        if self.contains is not None and self.contains not in user.lower():
-            return f"last user message does not contain {self.contains!r}"
-        if self.regex is not None and not self.regex.search(user):
-            return f"last user message does not match /{self.regex.pattern}/"
-        if self.system is not None and self.system not in req.system.lower():
-            return f"system prompt does not contain {self.system!r}"
         missing = self.tools - {t.name for t in req.tools}
-        if missing:
-            return f"tools {sorted(missing)} are not offered"
-        return None
+        reasons = [
+            f"model {req.model!r} is not one of {sorted(self.models)}"
+            if self.models is not None and req.model not in self.models
+            else "",
+            f"last user message does not contain {self.contains!r}"
+            if self.contains is not None and self.contains not in user.lower()
+            else "",
+            f"last user message does not match /{self.regex.pattern}/"
+            if self.regex is not None and not self.regex.search(user)
+            else "",
+            f"system prompt does not contain {self.system!r}"
+            if self.system is not None and self.system not in req.system.lower()
+            else "",
+            f"tools {sorted(missing)} are not offered" if missing else "",
+        ]
+        return "; ".join(r for r in reasons if r)
 
 
 def _conversation(req: ChatRequest) -> str:
@@ -81,7 +98,7 @@ def _conversation(req: ChatRequest) -> str:
 
 
 def _tool_ids(turn: Turn, scenario: str, index: int) -> list[str]:
-    reply = turn.reply if isinstance(turn.reply, ReplySpec) else None
+    reply = turn.reply
     if reply is None:
         return []
     return [
@@ -148,17 +165,14 @@ class Engine:
                     400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}"
                 )
             return self._play(scenario, req, credential)
-        reasons = []
-        for c in self.candidates():
-            why = c.mismatch(req)
-            if why is None:
+        candidates = self.candidates()
+        for c in candidates:
+            if c.matches(req):
                 return self._play(c.scenario, req, credential)
-            reasons.append(f"{c.scenario.name}: {why}")
         if strict or self.strict:
+            reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
             raise GatewayError(
-                400,
-                "strict mode: no scenario matched this request:\n- "
-                + "\n- ".join(reasons or ["(none loaded)"]),
+                400, "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
             )
         return Decision(default_reply(req, self.seed), None, req.turn)
 
@@ -243,8 +257,6 @@ class Engine:
                 return Drop(fault.ms if fault.connection == "stall" else 0)
             return error_from(fault.error(), values)
         spec = outcome.reply
-        if isinstance(spec, str):
-            spec = ReplySpec(content=[TextItem(text=spec)])
         assert spec is not None
         fake = seeded_faker(request_seed(req, self.seed))
 

@@ -10,7 +10,8 @@ from mockgw.files import InvalidFile, parse_document
 from mockgw.scenario.model import Scenario
 
 SUFFIXES = (".yaml", ".yml", ".json")
-_file_adapter: TypeAdapter[Scenario | list[Scenario]] = TypeAdapter(Scenario | list[Scenario])
+_one: TypeAdapter[Scenario] = TypeAdapter(Scenario)
+_many: TypeAdapter[list[Scenario]] = TypeAdapter(list[Scenario])
 
 
 def shipped_dir() -> Path:
@@ -18,8 +19,9 @@ def shipped_dir() -> Path:
 
 
 def parse_text(text: str, source: str) -> list[Scenario]:
-    parsed = parse_document(text, source, _file_adapter)
-    return parsed if isinstance(parsed, list) else [parsed]
+    """A document holds one scenario (a mapping) or a list of them."""
+    many = text.lstrip().startswith(("-", "["))
+    return parse_document(text, source, _many) if many else [parse_document(text, source, _one)]
 
 
 def scenario_files(paths: list[Path]) -> list[Path]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from mockgw.domain import SSE_QUIRKS, ErrorKind, StopReason
 from mockgw.scenario.template import check_template
@@ -50,6 +50,11 @@ class ErrorSpec(Strict):
     message: str = "Internal server error"
     headers: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("message")
+    @classmethod
+    def _placeholders(cls, v: str) -> str:
+        return check_template(v)
+
 
 class StreamSpec(Strict):
     ttft_ms: int = Field(0, ge=0, description="delay before the first byte (also for JSON replies)")
@@ -63,8 +68,17 @@ class StreamSpec(Strict):
     )
 
 
+def _content_kind(v: Any) -> str:
+    return "ToolUse" if isinstance(v, dict) and "tool_use" in v else "Text"
+
+
+ContentItem = Annotated[
+    Annotated[TextItem, Tag("Text")] | Annotated[ToolUseItem, Tag("ToolUse")], Discriminator(_content_kind)
+]
+
+
 class ReplySpec(Strict):
-    content: list[TextItem | ToolUseItem] = Field(min_length=1)
+    content: list[ContentItem] = Field(min_length=1, description="text and tool_use blocks, in any order")
     stop_reason: StopReason | None = Field(
         None, description="default: tool_use when a tool is called, else end_turn"
     )
@@ -140,8 +154,13 @@ class FaultSpec(Strict):
 
 
 class Outcome(Strict):
-    reply: str | ReplySpec | None = None
+    reply: ReplySpec | None = Field(None, description="the reply; a plain string is short for one text block")
     fault: FaultSpec | None = None
+
+    @field_validator("reply", mode="before")
+    @classmethod
+    def _text_shorthand(cls, v: Any) -> Any:
+        return {"content": [{"text": v}]} if isinstance(v, str) else v
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Outcome:
