@@ -38,7 +38,9 @@ def test_starter_key_gets_60_requests_an_hour_then_429_until_the_oldest_leaves(m
 
 
 def test_rate_limit_headers_on_every_response(mockgw):
-    raw = mockgw.anthropic_client().messages.with_raw_response.create(model="qwen-7b", max_tokens=8, messages=HI)
+    raw = mockgw.anthropic_client().messages.with_raw_response.create(
+        model="qwen-7b", max_tokens=8, messages=HI
+    )
     assert raw.headers["anthropic-ratelimit-requests-limit"] == "300"  # pro, the default plan
     assert raw.headers["anthropic-ratelimit-requests-remaining"] == "299"
     assert raw.headers["x-ratelimit-limit-requests"] == "300"
@@ -65,8 +67,12 @@ def test_minted_token_expires_after_24_hours_and_refresh_gives_a_working_one(moc
     with pytest.raises(anthropic.AuthenticationError, match="platform token expired"):
         ask(mockgw.anthropic_client(api_key=tokens["access_token"]))
     with pytest.raises(openai.AuthenticationError, match="refresh it with POST /api/v1/auth/refresh"):
-        mockgw.openai_client(api_key=tokens["access_token"]).chat.completions.create(model="qwen-7b", messages=HI)
-    refreshed = httpx.post(mockgw.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+        mockgw.openai_client(api_key=tokens["access_token"]).chat.completions.create(
+            model="qwen-7b", messages=HI
+        )
+    refreshed = httpx.post(
+        mockgw.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}
+    )
     assert refreshed.status_code == 200, refreshed.text
     fresh = refreshed.json()["access_token"]
     assert ask(mockgw.anthropic_client(api_key=fresh)).role == "assistant"
@@ -115,7 +121,9 @@ def test_balance_drops_by_the_documented_cost(mockgw):
     client = mockgw.anthropic_client(api_key="sk_costs")
 
     def balance() -> int:
-        return httpx.get(mockgw.url + "/api/v1/public/credits/balance", headers={"x-api-key": "sk_costs"}).json()["balance"]
+        return httpx.get(
+            mockgw.url + "/api/v1/public/credits/balance", headers={"x-api-key": "sk_costs"}
+        ).json()["balance"]
 
     ask(client, "qwen-coder-32b")
     assert balance() == 99
@@ -147,7 +155,9 @@ def test_concurrent_requests_leave_an_exact_ledger(mockgw):
 
     statuses = asyncio.run(burst())
     assert statuses.count(200) == 150 and statuses.count(402) == 50
-    balance = httpx.get(mockgw.url + "/api/v1/public/credits/balance", headers={"x-api-key": "sk_busy"}).json()
+    balance = httpx.get(
+        mockgw.url + "/api/v1/public/credits/balance", headers={"x-api-key": "sk_busy"}
+    ).json()
     assert balance["balance"] == 0 and balance["used"] == 150
 
 
