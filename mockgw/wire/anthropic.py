@@ -224,7 +224,13 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
         {
             "type": "message_delta",
             "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
-            "usage": {"output_tokens": reply.usage.output_tokens},
+            # cumulative, as the real API sends it; LangChain reads input_tokens only from here
+            "usage": {
+                "input_tokens": reply.usage.input_tokens,
+                "cache_creation_input_tokens": 0,
+                "cache_read_input_tokens": 0,
+                "output_tokens": reply.usage.output_tokens,
+            },
         }
     )
     events.append({"type": "message_stop"})
