@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2))
         return 0
-    paths = args.paths if args.command == "validate" else (args.scenarios or [shipped_dir()])
+    from_env = [Path(p) for p in settings_from_env(dict(os.environ)).get("scenarios", [])]
+    paths = args.paths if args.command == "validate" else (args.scenarios or from_env or [shipped_dir()])
     try:
         scenarios = load_paths(paths)
     except InvalidFile as exc:

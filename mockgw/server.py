@@ -102,8 +102,8 @@ def serve(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         state = State(settings)
-    except InvalidFile as exc:
-        print("mockgw: refusing to start, invalid files:\n" + str(exc), file=sys.stderr)
+    except (InvalidFile, OSError) as exc:
+        print(f"mockgw: refusing to start:\n{exc}", file=sys.stderr)
         raise SystemExit(2) from None
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
