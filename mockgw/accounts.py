@@ -13,6 +13,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Literal
 
 import jwt
@@ -66,6 +67,7 @@ def _month(ts: float) -> tuple[int, int]:
     return (t.tm_year, t.tm_mon)
 
 
+@lru_cache(maxsize=4096)  # reset times repeat while the oldest request in a window stays the same
 def _iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, timezone.utc).isoformat().replace("+00:00", "Z")
 
@@ -234,7 +236,7 @@ class Accounts:
             window.popleft()
         if len(window) >= limit:
             wait = max(1, math.ceil(window[0] + HOUR - now))
-            headers = self._rate_headers(limit, 0, wait, now) | {"retry-after": str(wait)}
+            headers = self._rate_headers(limit, 0, window[0] + HOUR, now) | {"retry-after": str(wait)}
             raise GatewayError(
                 429,
                 f"rate limit of {limit} requests per hour reached; retry in {wait}s",
@@ -252,8 +254,7 @@ class Accounts:
             )
         account.credits -= cost
         window.append(now)
-        reset = window[0] + HOUR - now
-        return cost, self._rate_headers(limit, limit - len(window), reset, now)
+        return cost, self._rate_headers(limit, limit - len(window), window[0] + HOUR, now)
 
     def refund(self, account: Account, credits: int) -> None:
         account.credits += credits
@@ -265,14 +266,14 @@ class Accounts:
             account.credits = account.allowance
 
     @staticmethod
-    def _rate_headers(limit: int, remaining: int, reset: float, now: float) -> dict[str, str]:
+    def _rate_headers(limit: int, remaining: int, reset_at: float, now: float) -> dict[str, str]:
         return {
             "x-ratelimit-limit-requests": str(limit),
             "x-ratelimit-remaining-requests": str(remaining),
-            "x-ratelimit-reset-requests": _duration(reset),
+            "x-ratelimit-reset-requests": _duration(reset_at - now),
             "anthropic-ratelimit-requests-limit": str(limit),
             "anthropic-ratelimit-requests-remaining": str(remaining),
-            "anthropic-ratelimit-requests-reset": _iso(now + reset),
+            "anthropic-ratelimit-requests-reset": _iso(reset_at),
         }
 
     # --- what the platform routes show --------------------------------------------------------

@@ -28,9 +28,7 @@ from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.common import dumps
-from mockgw.writer import ConnectionDropper, DropResponse, SSEResponse
-
-JSON = "application/json"
+from mockgw.writer import ConnectionDropper, DropResponse, JSONBytes, SSEResponse
 
 
 def _new_id() -> str:
@@ -43,7 +41,7 @@ def wire_for_path(path: str) -> Wire:
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(dumps(body), status, headers, JSON)
+    return JSONBytes(dumps(body), status, headers or {})
 
 
 def error_response(wire: Wire, err: GatewayError, request_id: str, headers: dict[str, str]) -> Response:
@@ -85,7 +83,7 @@ class Gateway:
         request_id = "req_" + _new_id()
         headers = _ids(request_id)
         entry = state.journal.begin(
-            state.clock.now(), request.method, request.url.path, request.scope["headers"]
+            state.clock.now(), request.method, request.scope["path"], request.scope["headers"]
         )
         entry.format = wire.NAME
         account: Account | None = None
@@ -190,7 +188,7 @@ class Gateway:
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     request_id = "req_" + _new_id()
-    path, method = request.url.path, request.method
+    path, method = request.scope["path"], request.method
     message = {
         404: f"{method} {path} does not exist on this gateway",
         405: f"{method} is not allowed on {path}",
@@ -204,7 +202,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
 async def internal_error(request: Request, exc: Exception) -> Response:
     request_id = "req_" + _new_id()
     err = GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
-    return error_response(wire_for_path(request.url.path), err, request_id, _ids(request_id))
+    return error_response(wire_for_path(request.scope["path"]), err, request_id, _ids(request_id))
 
 
 def create_app(settings: Settings | None = None, state: State | None = None) -> ConnectionDropper:

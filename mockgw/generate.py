@@ -6,13 +6,16 @@ The same request (and --seed) always gets the same reply, on either wire format.
 from __future__ import annotations
 
 import hashlib
+import random
 from typing import Any
 
 from faker import Faker
+from faker.providers.lorem.en_US import Provider as Lorem
 
 from mockgw.domain import ChatRequest, Reply, Text, ToolUse, make_reply, tool_id_suffix
 
 _faker = Faker()  # one instance, reseeded per request: construction is slow, seeding is not
+_WORDS: tuple[str, ...] = tuple(Lorem.word_list)
 
 
 def request_seed(request: ChatRequest, seed: int) -> int:
@@ -39,12 +42,19 @@ def seeded_faker(seed: int) -> Faker:
 
 def default_reply(request: ChatRequest, seed: int) -> Reply:
     n = request_seed(request, seed)
-    fake = seeded_faker(n)
     forced = request.tool_choice.forced_tool(request.tools)
     if forced is not None:
-        call = ToolUse(f"{n:016x}"[:16], forced.name, fake_object(forced.input_schema, fake))
+        call = ToolUse(f"{n:016x}"[:16], forced.name, fake_object(forced.input_schema, seeded_faker(n)))
         return make_reply(request, [call])
-    return make_reply(request, [Text(fake.paragraph(nb_sentences=3))])
+    return make_reply(request, [Text(lorem(n))])
+
+
+def lorem(seed: int, sentences: int = 3) -> str:
+    """faker's lorem words, drawn with a plain seeded Random: a third of the cost of fake.paragraph()."""
+    rng = random.Random(seed)
+    return " ".join(
+        " ".join(rng.choices(_WORDS, k=rng.randint(5, 12))).capitalize() + "." for _ in range(sentences)
+    )
 
 
 def fake_object(schema: dict[str, Any], fake: Faker) -> dict[str, Any]:

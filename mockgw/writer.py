@@ -19,6 +19,25 @@ from mockgw.domain import StreamShape
 SSE_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
 
 
+def raw_headers(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    """Our header names are lower-case literals already: skip Starlette's per-header normalising."""
+    return [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+
+
+class JSONBytes(Response):
+    """An encoded JSON body with its headers, built with no more work than the bytes need."""
+
+    def __init__(self, body: bytes, status: int, headers: dict[str, str]) -> None:
+        self.status_code = status
+        self.body = body
+        self.background = None
+        self.raw_headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            *raw_headers(headers),
+        ]
+
+
 def _close_transport(send: Send) -> bool:
     """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
     transport = getattr(getattr(send, "__self__", None), "transport", None)
@@ -85,8 +104,7 @@ class SSEResponse(Response):
         # No super().__init__: it would add content-length: 0; streams go out chunked.
         self.status_code = 200
         self.background = None
-        all_headers = SSE_HEADERS | headers | {"content-type": self.media_type}
-        self.raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in all_headers.items()]
+        self.raw_headers = raw_headers(SSE_HEADERS | headers | {"content-type": self.media_type})
         self.report = report
         self.shape = shape
         self.frames, self.ending = self._cut(frames, shape, error_frame)

@@ -55,10 +55,10 @@ class Candidate:
         self.system = m.system_contains.lower() if m and m.system_contains else None
         self.tools = frozenset(m.tools) if m else frozenset()
 
-    def matches(self, req: ChatRequest) -> bool:
+    def matches(self, req: ChatRequest, user: str) -> bool:
+        """user: the request's last user text, computed once for all candidates."""
         if not self.matchable:
             return False
-        user = req.last_user_text()
         return (
             (self.models is None or req.model in self.models)
             and (self.contains is None or self.contains in user.lower())
@@ -138,6 +138,8 @@ class Engine:
 
     def candidates(self) -> list[Candidate]:
         """Match order: uploaded (newest first), then files by priority, then file order."""
+        if not self.uploaded:
+            return self.files
         return [*reversed(self.uploaded.values()), *self.files]
 
     def find(self, name: str) -> Scenario | None:
@@ -166,8 +168,9 @@ class Engine:
                 )
             return self._play(scenario, req, credential)
         candidates = self.candidates()
+        user = req.last_user_text()
         for c in candidates:
-            if c.matches(req):
+            if c.matches(req, user):
                 return self._play(c.scenario, req, credential)
         if strict or self.strict:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
