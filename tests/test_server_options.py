@@ -1,0 +1,125 @@
+"""Server settings a user turns on: lenient mode, the tools policy, stalls, watch, refusing bad files."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from mockgw import MockGateway
+
+HI = [{"role": "user", "content": "hi"}]
+TOOL = {"name": "read_file", "input_schema": {"type": "object", "properties": {"path": {"type": "string"}}}}
+
+
+def test_lenient_mode_accepts_any_credential_and_model():
+    with MockGateway(lenient=True, api_key="My API Key") as gw:
+        reply = gw.anthropic_client().messages.create(model="claude-opus-5-5", max_tokens=8, messages=HI)
+        assert reply.model == "claude-opus-5-5"
+        completion = gw.openai_client(api_key="sk-ant-whatever").chat.completions.create(
+            model="gpt-6-astra", messages=HI, max_completion_tokens=0
+        )
+        assert completion.choices[0].finish_reason == "length"
+
+
+def test_tools_sent_to_a_model_without_tool_calling_are_dropped(mockgw):
+    reply = mockgw.anthropic_client().messages.create(
+        model="gemma-2b", max_tokens=64, tools=[TOOL], tool_choice={"type": "any"}, messages=HI
+    )
+    assert [b.type for b in reply.content] == ["text"] and reply.stop_reason == "end_turn"
+
+
+def test_tools_policy_reject_refuses_them():
+    with (
+        MockGateway(tools_unsupported="reject") as gw,
+        pytest.raises(
+            openai.BadRequestError, match="model deepseek-r1-distill-qwen-7b does not support tool calling"
+        ),
+    ):
+        gw.openai_client().chat.completions.create(
+            model="deepseek-r1-distill-qwen-7b",
+            messages=HI,
+            tools=[{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}],
+        )
+
+
+def test_stalled_connection_times_the_client_out(mockgw):
+    mockgw.add_scenario({"name": "stall", "turns": [{"fault": {"connection": "stall", "ms": 2000}}]})
+    client = mockgw.anthropic_client(
+        max_retries=0, timeout=0.3, default_headers={"x-mockgw-scenario": "stall"}
+    )
+    with pytest.raises(anthropic.APITimeoutError):
+        client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
+    assert mockgw.last_request["response"] == {"type": "drop", "stall_ms": 2000}
+
+
+def test_journal_records_a_client_that_went_away_mid_stream(mockgw):
+    body = {"model": "qwen-coder-32b", "max_tokens": 64, "stream": True, "messages": HI}
+    headers = {"x-api-key": mockgw.api_key, "x-mockgw-scenario": "slow-stream"}
+    with httpx.stream("POST", mockgw.url + "/v1/messages", json=body, headers=headers) as resp:
+        next(resp.iter_raw())  # the first event, then hang up
+    deadline = time.monotonic() + 5
+    while not (mockgw.last_request["stream"] or {}).get("client_disconnected"):
+        assert time.monotonic() < deadline, mockgw.last_request["stream"]
+        time.sleep(0.02)
+    stream = mockgw.last_request["stream"]
+    assert stream["ending"] == "client_disconnected" and 0 < stream["sent"] < stream["events"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mockgw.cli", "serve", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def test_serve_refuses_to_start_with_an_invalid_scenario_file(tmp_path):
+    (tmp_path / "bad.yaml").write_text("name: bad\nturns: []\n")
+    proc = _serve("--port", str(_free_port()), "--scenarios", str(tmp_path))
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert f"{tmp_path}/bad.yaml:2: turns: List should have at least 1 item" in err.decode()
+
+
+def test_watch_reloads_changed_files_and_keeps_the_last_good_set(tmp_path):
+    scenario = tmp_path / "greet.yaml"
+    scenario.write_text("name: greet\nturns:\n  - reply: one\n")
+    port = _free_port()
+    proc = _serve("--port", str(port), "--scenarios", str(tmp_path), "--watch")
+    url = f"http://127.0.0.1:{port}/_mockgw/scenarios"
+
+    def names() -> list[str]:
+        return [s["name"] for s in httpx.get(url).json()["scenarios"]]
+
+    def wait_for(expected: list[str]) -> None:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                if names() == expected:
+                    return
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, f"scenarios never became {expected}"
+            time.sleep(0.05)
+
+    try:
+        wait_for(["greet"])
+        scenario.write_text("name: hello-again\nturns:\n  - reply: two\n")
+        wait_for(["hello-again"])
+        scenario.write_text("name: broken\nturns: oops\n")
+        time.sleep(1)  # give the watcher time to see (and refuse) the change
+        assert names() == ["hello-again"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
