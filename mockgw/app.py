@@ -7,7 +7,7 @@ A chat request flows one way: identity -> wire decode -> model rules -> account 
 from __future__ import annotations
 
 import asyncio
-import json
+import itertools
 import os
 from typing import Any
 
@@ -27,12 +27,16 @@ from mockgw.state import State
 from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
-from mockgw.wire.common import dumps
+from mockgw.wire.common import Lenient, dumps, parse
 from mockgw.writer import ConnectionDropper, DropResponse, JSONBytes, SSEResponse
+
+_ID_PREFIX = os.urandom(4).hex()
+_ID_COUNTER = itertools.count(int.from_bytes(os.urandom(3), "big"))
 
 
 def _new_id() -> str:
-    return os.urandom(12).hex()
+    """24 hex digits, unique per process: a random prefix and a counter (cheaper than urandom per id)."""
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
 
 
 def wire_for_path(path: str) -> Wire:
@@ -53,12 +57,13 @@ def _ids(request_id: str) -> dict[str, str]:
     return {"request-id": request_id, "x-request-id": request_id}
 
 
-async def read_json(request: Request, settings: Settings) -> Any:
+async def read_body(request: Request, headers: dict[str, str], settings: Settings) -> bytes:
+    """The raw body, within the size limit and of a JSON content type (or none)."""
     limit = settings.max_body_bytes
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
         raise GatewayError(413, f"request body of {declared} bytes exceeds the limit of {limit} bytes")
-    ctype = request.headers.get("content-type", "")
+    ctype = headers.get("content-type", "")
     if ctype and "json" not in ctype.split(";")[0].lower():
         raise bad_request(f"content-type must be application/json, got {ctype!r}")
     raw = await request.body()
@@ -66,10 +71,16 @@ async def read_json(request: Request, settings: Settings) -> Any:
         raise GatewayError(413, f"request body of {len(raw)} bytes exceeds the limit of {limit} bytes")
     if not raw:
         raise bad_request("request body is empty; send a JSON object")
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise bad_request(f"request body is not valid JSON: {exc}") from None
+    return raw
+
+
+def header_dict(request: Request) -> dict[str, str]:
+    """One pass over the raw headers; every lookup after that is a dict hit."""
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in request.scope["headers"]}
+
+
+class RefreshIn(Lenient):
+    refresh_token: str
 
 
 class Gateway:
@@ -88,21 +99,22 @@ class Gateway:
         entry.format = wire.NAME
         account: Account | None = None
         charged = 0
+        given = header_dict(request)
         try:
-            account = state.accounts.identify(request.headers)
-            entry.body = await read_json(request, state.settings)
+            account = state.accounts.identify(given)
+            entry.raw_body = await read_body(request, given, state.settings)
             needs_version = wire is anthropic_wire and state.settings.require_anthropic_version
-            if needs_version and "anthropic-version" not in request.headers:
+            if needs_version and "anthropic-version" not in given:
                 raise bad_request("anthropic-version: header is required")
-            chat = wire.decode(entry.body)
+            chat = wire.decode(entry.raw_body)
             model = check_request(chat, state.settings.lenient, state.settings.tools_unsupported)
             charged, rate_headers = state.accounts.admit(account, model)
             headers.update(rate_headers)
             decision = state.engine.decide(
                 chat,
                 account.id,
-                request.headers.get("x-mockgw-scenario"),
-                request.headers.get("x-mockgw-strict", "").lower() in ("1", "true", "yes"),
+                given.get("x-mockgw-scenario"),
+                given.get("x-mockgw-strict", "").lower() in ("1", "true", "yes"),
             )
             entry.scenario, entry.turn, entry.attempt, entry.chaos = (
                 decision.scenario,
@@ -176,11 +188,8 @@ class Gateway:
 
     async def refresh(self, request: Request) -> Response:
         async def answer() -> Any:
-            body = await read_json(request, self.state.settings)
-            token = body.get("refresh_token") if isinstance(body, dict) else None
-            if not isinstance(token, str):
-                raise bad_request("refresh_token: Field required", param="refresh_token")
-            return self.state.accounts.refresh(token)
+            raw = await read_body(request, header_dict(request), self.state.settings)
+            return self.state.accounts.refresh(parse(RefreshIn, raw).refresh_token)
 
         return await self._platform(request, answer)
 

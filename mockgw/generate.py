@@ -6,16 +6,28 @@ The same request (and --seed) always gets the same reply, on either wire format.
 from __future__ import annotations
 
 import hashlib
-import random
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from faker import Faker
-from faker.providers.lorem.en_US import Provider as Lorem
+if TYPE_CHECKING:
+    from faker import Faker
 
 from mockgw.domain import ChatRequest, Reply, Text, ToolUse, make_reply, tool_id_suffix
 
-_faker = Faker()  # one instance, reseeded per request: construction is slow, seeding is not
-_WORDS: tuple[str, ...] = tuple(Lorem.word_list)
+
+@cache
+def _shared_faker() -> Faker:
+    """One instance, reseeded per use: construction is slow (and left out of start-up), seeding is not."""
+    from faker import Faker
+
+    return Faker()
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    from faker.providers.lorem.en_US import Provider
+
+    return tuple(Provider.word_list)
 
 
 def request_seed(request: ChatRequest, seed: int) -> int:
@@ -36,8 +48,9 @@ def request_seed(request: ChatRequest, seed: int) -> int:
 
 
 def seeded_faker(seed: int) -> Faker:
-    _faker.seed_instance(seed)
-    return _faker
+    fake = _shared_faker()
+    fake.seed_instance(seed)
+    return fake
 
 
 def default_reply(request: ChatRequest, seed: int) -> Reply:
@@ -49,12 +62,22 @@ def default_reply(request: ChatRequest, seed: int) -> Reply:
     return make_reply(request, [Text(lorem(n))])
 
 
+_MASK = (1 << 64) - 1
+
+
 def lorem(seed: int, sentences: int = 3) -> str:
-    """faker's lorem words, drawn with a plain seeded Random: a third of the cost of fake.paragraph()."""
-    rng = random.Random(seed)
-    return " ".join(
-        " ".join(rng.choices(_WORDS, k=rng.randint(5, 12))).capitalize() + "." for _ in range(sentences)
-    )
+    """faker's lorem words, drawn by a 64-bit LCG from the seed: a fifth of the cost of fake.paragraph()."""
+    words_list = _words()
+    x = seed & _MASK
+    out = []
+    for _ in range(sentences):
+        x = (x * 6364136223846793005 + 1442695040888963407) & _MASK
+        words = []
+        for _ in range(5 + (x >> 60) % 8):
+            x = (x * 6364136223846793005 + 1442695040888963407) & _MASK
+            words.append(words_list[(x >> 33) % len(words_list)])
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
 
 
 def fake_object(schema: dict[str, Any], fake: Faker) -> dict[str, Any]:

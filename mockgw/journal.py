@@ -7,6 +7,7 @@ Entries keep references to what the request path already built; turning them int
 from __future__ import annotations
 
 import itertools
+import json
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,7 @@ class Entry:
     raw_headers: list[tuple[bytes, bytes]]
     format: str | None = None
     status: int = 0
-    body: Any = None
+    raw_body: bytes = b""
     scenario: str | None = None
     turn: int | None = None
     attempt: int | None = None
@@ -57,11 +58,19 @@ class Entry:
             "turn": self.turn,
             "attempt": self.attempt,
             "chaos": self.chaos,
-            "body": self.body,
+            "body": _parsed(self.raw_body),
             "headers": headers,
             "response": _outcome_json(self.outcome),
             "stream": self.stream,
         }
+
+
+def _parsed(raw: bytes) -> Any:
+    """The request body as JSON when it is JSON, else as text: bodies are parsed only when read."""
+    try:
+        return json.loads(raw) if raw else None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return raw.decode("utf-8", errors="replace")
 
 
 def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any] | None:

@@ -123,6 +123,9 @@ class SSEResponse(Response):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         shape = self.shape
+        if not shape.paced and self.ending != "disconnect":  # the common case: one write, and done
+            await self._write(send, b"".join(self.frames), len(self.frames), last=True)
+            return
         if shape.paced:
             await self._paced(receive, send, shape)
         else:
@@ -132,8 +135,8 @@ class SSEResponse(Response):
         elif not self.report["client_disconnected"]:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    async def _write(self, send: Send, data: bytes, count: int) -> None:
-        await send({"type": "http.response.body", "body": data, "more_body": True})
+    async def _write(self, send: Send, data: bytes, count: int, last: bool = False) -> None:
+        await send({"type": "http.response.body", "body": data, "more_body": not last})
         self.report["sent"] += count
 
     async def _paced(self, receive: Receive, send: Send, shape: StreamShape) -> None:

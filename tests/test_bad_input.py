@@ -44,7 +44,7 @@ ANTHROPIC_CASES = [
         {},
         400,
         "BadRequestError",
-        "messages: Input should be a valid list",
+        "messages: Input should be a valid array",
     ),
     (
         "wrong role",

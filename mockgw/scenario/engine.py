@@ -261,10 +261,12 @@ class Engine:
             return error_from(fault.error(), values)
         spec = outcome.reply
         assert spec is not None
-        fake = seeded_faker(request_seed(req, self.seed))
+        fakes: list[Any] = []  # seeding faker costs; only templates that use it pay
 
         def faker_call(method: str) -> object:
-            return getattr(fake, method)()
+            if not fakes:
+                fakes.append(seeded_faker(request_seed(req, self.seed)))
+            return getattr(fakes[0], method)()
 
         blocks: list[ReplyBlock] = []
         for j, item in enumerate(spec.content):

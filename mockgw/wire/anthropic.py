@@ -21,7 +21,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, parse
+from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "anthropic"
 ID_PREFIX = "msg_"
@@ -130,8 +130,8 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
     return out
 
 
-def decode(body: Any) -> ChatRequest:
-    req: RequestIn = parse(RequestIn, body)
+def decode(raw: bytes) -> ChatRequest:
+    req: RequestIn = parse(RequestIn, raw)
     system = [req.system] if isinstance(req.system, str) else [b.text for b in req.system or []]
     messages = _messages(req.messages, system)
     if not messages:
@@ -197,44 +197,47 @@ def _frame(event: dict[str, Any], named: bool) -> bytes:
 
 
 def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]:
-    """The whole SSE stream as a list of frames; the HTTP writer decides how and when they go out."""
+    """The whole SSE stream as a list of frames; the HTTP writer decides how and when they go out.
+
+    Deltas are most of a stream: their fixed part is encoded once per block and each piece spliced in.
+    """
     quirks = reply.shape.quirks
     named = "sse_no_event_names" not in quirks
     block_events = "sse_no_block_events" not in quirks
     size = reply.shape.chunk_chars
     shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
     shell["usage"] = _usage(reply, 1)
-    events: list[dict[str, Any]] = [{"type": "message_start", "message": shell}]
+    frames = [_frame({"type": "message_start", "message": shell}, named)]
+    event_line = b"event: content_block_delta\n" if named else b""
     for i, b in enumerate(reply.blocks):
         if block_events:
             empty: dict[str, Any] = {"text": ""} if isinstance(b, Text) else {"input": {}}
             start = _content_block(b) | empty
-            events.append({"type": "content_block_start", "index": i, "content_block": start})
+            frames.append(_frame({"type": "content_block_start", "index": i, "content_block": start}, named))
             if i == 0:
-                events.append({"type": "ping"})
+                frames.append(_frame({"type": "ping"}, named))
         if isinstance(b, Text):
-            deltas = [{"type": "text_delta", "text": piece} for piece in chunks(b.text, size)]
+            kind, pieces = b'"text_delta","text"', list(chunks(b.text, size))
         else:
-            args = dumps(b.input).decode()
-            deltas = [{"type": "input_json_delta", "partial_json": p} for p in ["", *chunks(args, size)]]
-        events.extend({"type": "content_block_delta", "index": i, "delta": d} for d in deltas)
+            kind, pieces = b'"input_json_delta","partial_json"', ["", *chunks(dumps(b.input).decode(), size)]
+        pre = event_line + b'data: {"type":"content_block_delta","index":%d,"delta":{"type":%s:' % (i, kind)
+        frames += [pre + dumps_str(piece) + b"}}\n\n" for piece in pieces]
         if block_events:
-            events.append({"type": "content_block_stop", "index": i})
-    events.append(
-        {
-            "type": "message_delta",
-            "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
-            # cumulative, as the real API sends it; LangChain reads input_tokens only from here
-            "usage": {
-                "input_tokens": reply.usage.input_tokens,
-                "cache_creation_input_tokens": 0,
-                "cache_read_input_tokens": 0,
-                "output_tokens": reply.usage.output_tokens,
-            },
-        }
-    )
-    events.append({"type": "message_stop"})
-    return [_frame(e, named) for e in events]
+            frames.append(_frame({"type": "content_block_stop", "index": i}, named))
+    final = {
+        "type": "message_delta",
+        "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+        # cumulative, as the real API sends it; LangChain reads input_tokens only from here
+        "usage": {
+            "input_tokens": reply.usage.input_tokens,
+            "cache_creation_input_tokens": 0,
+            "cache_read_input_tokens": 0,
+            "output_tokens": reply.usage.output_tokens,
+        },
+    }
+    frames.append(_frame(final, named))
+    frames.append(_frame({"type": "message_stop"}, named))
+    return frames
 
 
 # --- errors ------------------------------------------------------------------------------------

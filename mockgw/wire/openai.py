@@ -23,7 +23,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, parse
+from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
@@ -154,8 +154,8 @@ def _tool_choice(choice: str | NamedToolChoice | None) -> ToolChoice:
     return ToolChoice({"required": "any", "none": "none"}.get(choice or "auto", "auto"))  # type: ignore[arg-type]
 
 
-def decode(body: Any) -> ChatRequest:
-    req: RequestIn = parse(RequestIn, body)
+def decode(raw: bytes) -> ChatRequest:
+    req: RequestIn = parse(RequestIn, raw)
     system: list[str] = []
     messages = _messages(req.messages, system)
     if not messages:
@@ -228,40 +228,41 @@ def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> d
 
 
 def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]:
-    """The whole SSE stream as frames: role first, content and tool-call fragments, finish, usage, [DONE]."""
-    base = {"id": reply_id, "object": "chat.completion.chunk", "created": created, "model": request.model}
+    """The whole SSE stream as frames: role first, content and tool-call fragments, finish, usage, [DONE].
+
+    Every chunk shares its envelope, so it is encoded once and each delta is spliced in as bytes.
+    """
+    base = dumps(
+        {"id": reply_id, "object": "chat.completion.chunk", "created": created, "model": request.model}
+    )
+    head = b"data: " + base[:-1] + b',"choices":[{"index":0,"delta":'
     size = reply.shape.chunk_chars
-
-    def chunk(delta: dict[str, Any], finish: str | None = None) -> bytes:
-        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
-        return b"data: " + dumps(base | {"choices": [choice]}) + b"\n\n"
-
-    deltas: list[dict[str, Any]] = []
+    deltas: list[bytes] = []  # each an encoded delta object
     calls = 0
     for b in reply.blocks:
         if isinstance(b, Text):
-            deltas.extend({"content": piece} for piece in chunks(b.text, size))
+            deltas += [b'{"content":' + dumps_str(piece) + b"}" for piece in chunks(b.text, size)]
             continue
-        head = {
+        call = {
             "index": calls,
             "id": _call_id(b.id),
             "type": "function",
             "function": {"name": b.name, "arguments": ""},
         }
-        deltas.append({"tool_calls": [head]})
-        args = dumps(b.input).decode()
-        deltas.extend(
-            {"tool_calls": [{"index": calls, "function": {"arguments": a}}]} for a in chunks(args, size)
-        )
+        deltas.append(dumps({"tool_calls": [call]}))
+        fragment = b'{"tool_calls":[{"index":%d,"function":{"arguments":' % calls
+        deltas += [fragment + dumps_str(a) + b"}}]}" for a in chunks(dumps(b.input).decode(), size)]
         calls += 1
-    if deltas and "tool_calls" in deltas[0]:
-        deltas[0] = {"role": "assistant", "content": None, **deltas[0]}
+    if reply.blocks and isinstance(reply.blocks[0], ToolUse):
+        deltas[0] = b'{"role":"assistant","content":null,' + deltas[0][1:]  # the role rides on the first call
     else:
-        deltas.insert(0, {"role": "assistant", "content": "", "refusal": None})
-    frames = [chunk(d) for d in deltas]
-    frames.append(chunk({}, FINISH_REASONS[reply.stop_reason]))
+        deltas.insert(0, b'{"role":"assistant","content":"","refusal":null}')
+    running = b',"logprobs":null,"finish_reason":null}]}\n\n'
+    frames = [head + d + running for d in deltas]
+    finish = FINISH_REASONS[reply.stop_reason].encode()
+    frames.append(head + b'{},"logprobs":null,"finish_reason":"' + finish + b'"}]}\n\n')
     if request.stream_usage:
-        frames.append(b"data: " + dumps(base | {"choices": [], "usage": _usage(reply)}) + b"\n\n")
+        frames.append(b"data: " + base[:-1] + b',"choices":[],"usage":' + dumps(_usage(reply)) + b"}\n\n")
     frames.append(DONE)
     return frames
 
