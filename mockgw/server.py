@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import socket
 import sys
@@ -107,6 +108,9 @@ def serve(settings: Settings) -> None:
         raise SystemExit(2) from None
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
+    # Everything built so far lives as long as the process: keep the collector from rescanning it,
+    # which otherwise shows up as tens of milliseconds at p99 under load.
+    gc.freeze()
     names = ", ".join(state.engine.names())
     log.info("mockgw %s scenario(s): %s", len(state.engine.names()), names)
     uvicorn.Server(_uvicorn_config(create_app(state=state), settings, "info")).run()

@@ -10,6 +10,7 @@ import hashlib
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,8 +113,8 @@ def _generated_id(scenario: str, turn: int, block: int) -> str:
     return hashlib.blake2b(f"{scenario}/{turn}/{block}".encode(), digest_size=12).hexdigest()
 
 
-def error_from(spec: ErrorSpec, values: dict[str, str]) -> GatewayError:
-    return GatewayError(spec.status, render(spec.message, values, str), spec.kind, dict(spec.headers))
+def error_from(spec: ErrorSpec, values: dict[str, str], fake: Callable[[str], object]) -> GatewayError:
+    return GatewayError(spec.status, render(spec.message, values, fake), spec.kind, dict(spec.headers))
 
 
 class Engine:
@@ -254,19 +255,20 @@ class Engine:
     def _outcome(
         self, outcome: Outcome, req: ChatRequest, scenario: str, index: int, values: dict[str, str]
     ) -> Reply | Drop | GatewayError:
-        if outcome.fault is not None:
-            fault = outcome.fault
-            if fault.connection is not None:
-                return Drop(fault.ms if fault.connection == "stall" else 0)
-            return error_from(fault.error(), values)
-        spec = outcome.reply
-        assert spec is not None
         fakes: list[Any] = []  # seeding faker costs; only templates that use it pay
 
         def faker_call(method: str) -> object:
             if not fakes:
                 fakes.append(seeded_faker(request_seed(req, self.seed)))
             return getattr(fakes[0], method)()
+
+        if outcome.fault is not None:
+            fault = outcome.fault
+            if fault.connection is not None:
+                return Drop(fault.ms if fault.connection == "stall" else 0)
+            return error_from(fault.error(), values, faker_call)
+        spec = outcome.reply
+        assert spec is not None
 
         blocks: list[ReplyBlock] = []
         for j, item in enumerate(spec.content):
@@ -285,7 +287,7 @@ class Engine:
             chunk_chars=s.chunk_chars,
             disconnect_after=s.disconnect_after,
             error_after=s.error_after,
-            error=error_from(s.error, values) if s.error_after is not None else None,
+            error=error_from(s.error, values, faker_call) if s.error_after is not None else None,
             quirks=frozenset(spec.quirks) & SSE_QUIRKS,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
