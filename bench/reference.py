@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import uvicorn
@@ -91,7 +91,9 @@ def default_replies() -> dict[str, bytes]:
             for _ in range(DELTAS)
         ),
         event("content_block_stop", {"type": "content_block_stop", "index": 0}),
-        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": usage}),
+        event(
+            "message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": usage}
+        ),
         event("message_stop", {"type": "message_stop"}),
     ]
     base = {"id": openai["id"], "object": "chat.completion.chunk", "created": 0, "model": "qwen-coder-32b"}
@@ -140,7 +142,7 @@ def create_app(replies: dict[str, bytes]) -> Starlette:
         await request.body()
         return Response(openai_json, media_type=JSON)
 
-    def streamer(events: list[bytes]):  # type: ignore[no-untyped-def]
+    def streamer(events: list[bytes]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             await request.body()
 
@@ -148,7 +150,9 @@ def create_app(replies: dict[str, bytes]) -> Starlette:
                 for e in events:
                     yield e
 
-            return StreamingResponse(one_event_per_write(), media_type=SSE, headers={"cache-control": "no-cache"})
+            return StreamingResponse(
+                one_event_per_write(), media_type=SSE, headers={"cache-control": "no-cache"}
+            )
 
         return endpoint
 
@@ -170,7 +174,9 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8090)
-    p.add_argument("--replies", type=Path, help="folder with anthropic.json, openai.json, anthropic.sse, openai.sse")
+    p.add_argument(
+        "--replies", type=Path, help="folder with anthropic.json, openai.json, anthropic.sse, openai.sse"
+    )
     args = p.parse_args()
     app = create_app(load_replies(args.replies))
     uvicorn.run(

@@ -177,3 +177,19 @@ def test_seeded_chaos_is_reproducible_and_journaled(mockgw):
     assert run() == first
     assert {"rate_limited", "server_error", None} <= set(first)
     assert {e["status"] for e in mockgw.requests if e["chaos"] == "rate_limited"} == {429}
+
+
+def test_fault_messages_take_placeholders(mockgw):
+    mockgw.add_scenario(
+        {
+            "name": "busy",
+            "turns": [
+                {"fault": {"status": 503, "message": "{{ model }} is busy for {{ faker.first_name }}"}}
+            ],
+        }
+    )
+    client = mockgw.openai_client(max_retries=0, default_headers={"x-mockgw-scenario": "busy"})
+    with pytest.raises(openai.InternalServerError) as info:
+        client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "x"}])
+    message = info.value.message
+    assert message.startswith("Error code: 503 - qwen-coder-32b is busy for ") and "first_name" not in message
