@@ -122,17 +122,15 @@ class SSEResponse(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-        shape = self.shape
-        if not shape.paced and self.ending != "disconnect":  # the common case: one write, and done
-            await self._write(send, b"".join(self.frames), len(self.frames), last=True)
-            return
-        if shape.paced:
-            await self._paced(receive, send, shape)
-        else:
-            await self._write(send, b"".join(self.frames), len(self.frames))
+        ended = False
+        if self.shape.paced:
+            await self._paced(receive, send, self.shape)
+        else:  # one write; unless a drop follows, it also ends the response
+            ended = self.ending != "disconnect"
+            await self._write(send, b"".join(self.frames), len(self.frames), last=ended)
         if self.ending == "disconnect":
             await _drop(scope)
-        elif not self.report["client_disconnected"]:
+        elif not ended and not self.report["client_disconnected"]:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _write(self, send: Send, data: bytes, count: int, last: bool = False) -> None:
