@@ -68,8 +68,6 @@ MODELS: dict[str, Model] = {
     )
 }
 
-DEFAULT_MAX_TOKENS = 4096
-
 # Used in lenient mode for model ids the gateway does not know.
 UNLISTED = Model("unlisted", "starter", tools=True, max_tokens_cap=1_000_000)
 

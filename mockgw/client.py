@@ -39,11 +39,6 @@ class MockgwClient:
         """base_url for the OpenAI SDKs (they post to {base_url}/chat/completions)."""
         return self.url + "/api/v1"
 
-    @property
-    def anthropic_base_url(self) -> str:
-        """base_url for the Anthropic SDKs (they post to {base_url}/v1/messages)."""
-        return self.url
-
     # --- plumbing ------------------------------------------------------------------------------
 
     def call(self, method: str, path: str, body: Any = None, raw: bytes | None = None) -> Any:

@@ -21,7 +21,7 @@ from mockgw.wire.common import dumps
 M = TypeVar("M", bound=BaseModel)
 
 
-class ControlError(Exception):
+class BadControlRequest(Exception):
     def __init__(self, status: int, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.status, self.message, self.problems = status, message, problems
@@ -53,7 +53,7 @@ async def body_as(request: Request, model: type[M]) -> M:
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         where = ".".join(map(str, err["loc"])) or "body"
-        raise ControlError(400, f"{where}: {err['msg']}") from None
+        raise BadControlRequest(400, f"{where}: {err['msg']}") from None
 
 
 def routes(state: State) -> list[Route]:
@@ -83,7 +83,8 @@ def routes(state: State) -> list[Route]:
             return ok({"active": None})
         name = (await body_as(request, ActiveScenario)).name
         if state.engine.find(name) is None:
-            raise ControlError(404, f"unknown scenario {name!r}; known: {', '.join(state.engine.names())}")
+            known = ", ".join(state.engine.names())
+            raise BadControlRequest(404, f"unknown scenario {name!r}; known: {known}")
         state.engine.active = name
         return ok({"active": name})
 
@@ -104,7 +105,7 @@ def routes(state: State) -> list[Route]:
         try:
             added = parse_text(text, "uploaded scenario")
         except InvalidFile as exc:
-            raise ControlError(400, "invalid scenario", exc.problems) from None
+            raise BadControlRequest(400, "invalid scenario", exc.problems) from None
         for s in added:
             state.engine.upload(s)
         return ok({"added": [s.name for s in added]}, 201)
@@ -121,10 +122,10 @@ def routes(state: State) -> list[Route]:
     async def tokens(request: Request) -> Response:
         spec = await body_as(request, TokenRequest)
         if (spec.key is None) == (spec.plan is None):
-            raise ControlError(400, "give exactly one of key or plan")
+            raise BadControlRequest(400, "give exactly one of key or plan")
         if spec.key is not None:
             if not spec.key.startswith("sk_"):
-                raise ControlError(400, "key: must be an sk_ key")
+                raise BadControlRequest(400, "key: must be an sk_ key")
             account = state.accounts.for_key(spec.key)
         else:
             account = state.accounts.new_account(spec.plan or "pro")
@@ -134,7 +135,7 @@ def routes(state: State) -> list[Route]:
         async def endpoint(request: Request) -> Response:
             try:
                 return await handler(request)
-            except ControlError as exc:
+            except BadControlRequest as exc:
                 body: dict[str, Any] = {"error": exc.message}
                 if exc.problems:
                     body["problems"] = exc.problems

@@ -119,6 +119,9 @@ class ToolChoice:
         return None
 
 
+DEFAULT_MAX_TOKENS = 4096  # the docs page's default, on both formats
+
+
 @dataclass(slots=True)
 class ChatRequest:
     model: str
@@ -163,13 +166,6 @@ class ChatRequest:
                     else 16
                 )
         return max(1, (size + 3) // 4)
-
-    def previous_tool_uses(self) -> list[ToolUse]:
-        """The tool_use blocks of the latest assistant message."""
-        for m in reversed(self.messages):
-            if m.role == "assistant":
-                return [b for b in m.content if isinstance(b, ToolUse)]
-        return []
 
 
 StopReason = Literal["end_turn", "max_tokens", "tool_use", "stop_sequence", "refusal"]

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from mockgw.domain import (
+    DEFAULT_MAX_TOKENS,
     Block,
     ChatRequest,
     ErrorKind,
@@ -77,7 +78,7 @@ class SystemBlockIn(Lenient):
 class RequestIn(Lenient):
     model: str
     messages: list[MessageIn]
-    max_tokens: int = 4096
+    max_tokens: int = DEFAULT_MAX_TOKENS
     system: str | list[SystemBlockIn] | None = None
     stream: bool = False
     temperature: float | None = Field(None, ge=0.0, le=2.0)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from mockgw.domain import (
+    DEFAULT_MAX_TOKENS,
     Block,
     ChatRequest,
     ErrorKind,
@@ -165,7 +166,7 @@ def decode(raw: bytes) -> ChatRequest:
     return ChatRequest(
         model=req.model,
         messages=messages,
-        max_tokens=4096 if max_tokens is None else max_tokens,
+        max_tokens=DEFAULT_MAX_TOKENS if max_tokens is None else max_tokens,
         system="\n".join(s for s in system if s),
         stream=bool(req.stream),
         tools=[Tool(t.function.name, t.function.description, t.function.parameters) for t in req.tools or []],
