@@ -80,9 +80,25 @@ def lorem(seed: int, sentences: int = 3) -> str:
     return " ".join(out)
 
 
-def fake_object(schema: dict[str, Any], fake: Faker) -> dict[str, Any]:
-    value = fake_value(schema or {"type": "object"}, fake, "")
+def fake_object(schema: Any, fake: Faker) -> dict[str, Any]:
+    value = fake_value(schema if isinstance(schema, dict) and schema else {"type": "object"}, fake, "")
     return value if isinstance(value, dict) else {}
+
+
+# Tool schemas come from clients: a value they ask for is honoured only within these bounds.
+MAX_DEPTH, MAX_ITEMS, MAX_CHARS = 4, 8, 1000
+
+
+def _number(schema: dict[str, Any], key: str, default: float) -> float:
+    value = schema.get(key)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return default
+    return max(-1e15, min(float(value), 1e15))
+
+
+def _bounds(schema: dict[str, Any], low: float, high: float) -> tuple[float, float]:
+    lo, hi = _number(schema, "minimum", low), _number(schema, "maximum", high)
+    return (lo, hi) if lo <= hi else (lo, lo)
 
 
 def _type_of(schema: dict[str, Any]) -> str:
@@ -100,23 +116,32 @@ def fake_value(schema: dict[str, Any], fake: Faker, name: str, depth: int = 0) -
     """A value that validates against a (flat, as the docs page recommends) JSON Schema."""
     if "const" in schema:
         return schema["const"]
-    if schema.get("enum"):
-        return fake.random_element(schema["enum"])
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum:
+        return fake.random_element(enum)
     for key in ("anyOf", "oneOf", "allOf"):
-        if schema.get(key):
-            return fake_value(schema[key][0], fake, name, depth)
+        options = schema.get(key)
+        if isinstance(options, list) and options and isinstance(options[0], dict) and depth < MAX_DEPTH:
+            return fake_value(options[0], fake, name, depth + 1)
     kind = _type_of(schema)
     if kind == "object":
-        props: dict[str, Any] = schema.get("properties", {}) if depth < 4 else {}
-        return {k: fake_value(v if isinstance(v, dict) else {}, fake, k, depth + 1) for k, v in props.items()}
+        props = schema.get("properties")
+        if not isinstance(props, dict) or depth >= MAX_DEPTH:
+            return {}
+        return {
+            str(k): fake_value(v if isinstance(v, dict) else {}, fake, str(k), depth + 1)
+            for k, v in props.items()
+        }
     if kind == "array":
-        items: dict[str, Any] = schema["items"] if isinstance(schema.get("items"), dict) else {}
-        count = max(1, int(schema.get("minItems", 1)))
-        return [fake_value(items, fake, name, depth + 1) for _ in range(count)]
+        items = schema.get("items")
+        item_schema = items if isinstance(items, dict) and depth < MAX_DEPTH else {"type": "string"}
+        count = int(min(max(1, _number(schema, "minItems", 1)), MAX_ITEMS))
+        return [fake_value(item_schema, fake, name, depth + 1) for _ in range(count)]
     if kind == "integer":
-        return fake.random_int(int(schema.get("minimum", 0)), int(schema.get("maximum", 100)))
+        low, high = _bounds(schema, 0, 100)
+        return fake.random_int(int(low), max(int(low), int(high)))
     if kind == "number":
-        low, high = float(schema.get("minimum", 0)), float(schema.get("maximum", 100))
+        low, high = _bounds(schema, 0, 100)
         return round(low + (high - low) * fake.random.random(), 2)
     if kind == "boolean":
         return fake.pybool()
@@ -141,6 +166,6 @@ def _fake_string(schema: dict[str, Any], fake: Faker, name: str) -> str:
         text = f"ls -la /tmp/{fake.word()}"
     else:
         text = fake.word()
-    low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
-    text = text.ljust(low, "x")
-    return text[: int(high)] if high is not None else text
+    low = int(min(max(0, _number(schema, "minLength", 0)), MAX_CHARS))
+    high = int(min(max(low, _number(schema, "maxLength", MAX_CHARS)), MAX_CHARS))
+    return text.ljust(low, "x")[:high]

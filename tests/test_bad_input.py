@@ -296,3 +296,28 @@ def test_server_keeps_serving_after_every_bad_request(mockgw):
         post(mockgw.url + "/v1/messages", body, headers)
     assert all(e["status"] in (400, 401) for e in mockgw.requests)
     assert mockgw.anthropic_client().messages.create(**OK_A).role == "assistant"
+
+
+def test_hostile_tool_schemas_get_bounded_inputs_not_a_hung_server(mockgw):
+    schema = {
+        "type": "object",
+        "properties": {
+            "many": {"type": "array", "minItems": 10**30, "items": {"type": "string", "minLength": 10**12}},
+            "range": {"type": "integer", "minimum": 50, "maximum": 10},
+            "odd": {"enum": "not-a-list", "anyOf": "nope", "minimum": "zero"},
+            "deep": {
+                "type": "object",
+                "properties": {"a": {"type": "object", "properties": {"b": {"items": [1]}}}},
+            },
+        },
+    }
+    client = mockgw.anthropic_client(max_retries=0, timeout=10)
+    call = client.messages.create(
+        model="qwen-coder-32b",
+        max_tokens=256,
+        tools=[{"name": "t", "input_schema": schema}],
+        tool_choice={"type": "tool", "name": "t"},
+        messages=[{"role": "user", "content": "go"}],
+    ).content[0]
+    assert len(call.input["many"]) == 8 and all(len(s) == 1000 for s in call.input["many"])
+    assert call.input["range"] == 50
