@@ -191,10 +191,12 @@ class Engine:
             )
         turn = scenario.turns[index]
         self._check(scenario, index, req)
-        key = (credential, scenario.name, _conversation(req), index)
-        attempt = self.attempts.get(key, 0)
-        self.attempts[key] = attempt + 1
-        chaos = self._chaos(scenario, key, attempt)
+        attempt, chaos = 0, None
+        if turn.attempts or scenario.chaos:  # only retry stories and chaos need to count requests
+            key = (credential, scenario.name, _conversation(req), index)
+            attempt = self.attempts.get(key, 0)
+            self.attempts[key] = attempt + 1
+            chaos = self._chaos(scenario, key, attempt)
         if chaos is not None:
             fault = {"connection": "close"} if chaos == "disconnect" else chaos
             outcome: Outcome = Outcome(fault=FaultSpec.model_validate(fault))
