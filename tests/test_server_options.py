@@ -123,3 +123,28 @@ def test_watch_reloads_changed_files_and_keeps_the_last_good_set(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_every_serve_option_reads_from_the_environment():
+    from mockgw.cli import settings_from_env
+    from mockgw.settings import Settings
+
+    env = {
+        "MOCKGW_PORT": "9000",
+        "MOCKGW_HOST": "0.0.0.0",
+        "MOCKGW_SCENARIOS": "/scenarios:/more,/extra",
+        "MOCKGW_SEED": "7",
+        "MOCKGW_LENIENT": "1",
+        "MOCKGW_STRICT": "yes",
+        "MOCKGW_WATCH": "0",
+        "MOCKGW_TOOLS_UNSUPPORTED": "reject",
+        "MOCKGW_MAX_BODY_BYTES": "1024",
+        "MOCKGW_JOURNAL_SIZE": "5",
+        "MOCKGW_REQUIRE_ANTHROPIC_VERSION": "true",
+        "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
+    }
+    settings = Settings(**settings_from_env(env))
+    assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
+    assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
+    assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
+    assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
