@@ -6,6 +6,7 @@ get line numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import yaml
@@ -48,7 +49,8 @@ def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int
     return lines.get(path, 1), ".".join(map(str, path)) or "(top)"
 
 
-def parse_document(text: str, source: str, adapter: TypeAdapter[T]) -> T:
+def parse_document(text: str, source: str, adapter: TypeAdapter[T] | Callable[[Any], TypeAdapter[T]]) -> T:
+    """adapter: the model's TypeAdapter, or a function choosing one by the parsed data's shape."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -61,7 +63,8 @@ def parse_document(text: str, source: str, adapter: TypeAdapter[T]) -> T:
     lines: dict[tuple[Any, ...], int] = {}
     _lines(node, (), lines)
     try:
-        return adapter.validate_python(data)
+        chosen = adapter if isinstance(adapter, TypeAdapter) else adapter(data)
+        return chosen.validate_python(data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):

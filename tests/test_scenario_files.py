@@ -193,3 +193,12 @@ def test_fault_messages_take_placeholders(mockgw):
         client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "x"}])
     message = info.value.message
     assert message.startswith("Error code: 503 - qwen-coder-32b is busy for ") and "first_name" not in message
+
+
+def test_a_file_holds_one_scenario_or_a_list(tmp_path):
+    (tmp_path / "one.yaml").write_text("---\nname: one\nturns:\n  - reply: hi\n")
+    (tmp_path / "many.json").write_text(
+        '[{"name": "two", "turns": [{"reply": "a"}]}, {"name": "three", "turns": [{"reply": "b"}]}]'
+    )
+    result = mockgw_cli("validate", str(tmp_path))
+    assert result.returncode == 0 and "ok: 3 scenario(s)" in result.stdout, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -10,8 +11,8 @@ from mockgw.files import InvalidFile, parse_document
 from mockgw.scenario.model import Scenario
 
 SUFFIXES = (".yaml", ".yml", ".json")
-_one: TypeAdapter[Scenario] = TypeAdapter(Scenario)
-_many: TypeAdapter[list[Scenario]] = TypeAdapter(list[Scenario])
+_one: TypeAdapter[Any] = TypeAdapter(Scenario)
+_many: TypeAdapter[Any] = TypeAdapter(list[Scenario])
 
 
 def shipped_dir() -> Path:
@@ -20,8 +21,8 @@ def shipped_dir() -> Path:
 
 def parse_text(text: str, source: str) -> list[Scenario]:
     """A document holds one scenario (a mapping) or a list of them."""
-    many = text.lstrip().startswith(("-", "["))
-    return parse_document(text, source, _many) if many else [parse_document(text, source, _one)]
+    parsed = parse_document(text, source, lambda data: _many if isinstance(data, list) else _one)
+    return parsed if isinstance(parsed, list) else [parsed]
 
 
 def scenario_files(paths: list[Path]) -> list[Path]:
