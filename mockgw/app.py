@@ -176,13 +176,13 @@ class Gateway:
 
     async def me(self, request: Request) -> Response:
         async def answer() -> Any:
-            return self.state.accounts.profile(self.state.accounts.identify(request.headers))
+            return self.state.accounts.profile(self.state.accounts.identify(header_dict(request)))
 
         return await self._platform(request, answer)
 
     async def balance(self, request: Request) -> Response:
         async def answer() -> Any:
-            return self.state.accounts.balance(self.state.accounts.identify(request.headers))
+            return self.state.accounts.balance(self.state.accounts.identify(header_dict(request)))
 
         return await self._platform(request, answer)
 
@@ -226,5 +226,4 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         Mount("/_mockgw", routes=control.routes(state)),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: internal_error})
-    app.state.mockgw = state
     return ConnectionDropper(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -140,8 +139,6 @@ def routes(state: State) -> list[Route]:
                 if exc.problems:
                     body["problems"] = exc.problems
                 return ok(body, exc.status)
-            except json.JSONDecodeError as exc:
-                return ok({"error": f"body is not valid JSON: {exc}"}, 400)
 
         return endpoint
 
