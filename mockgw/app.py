@@ -1,13 +1,18 @@
-"""The Starlette app: gateway routes, the platform routes, and /_mockgw (control.py).
+"""The ASGI app: the two chat routes, the platform routes, and /_mockgw (control.py).
 
 A chat request flows one way: identity -> wire decode -> model rules -> account gate -> script
 -> wire encode -> writer, and the journal records each step's result.
+
+The chat routes are the hot path and are plain ASGI: they skip Starlette's router, request object
+and middleware stack, which cost about as much as the rest of a request. Everything else (the
+platform routes, the control plane, 404s) goes through Starlette.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import os
 from typing import Any
 
@@ -16,6 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
+from starlette.types import Receive, Scope, Send
 
 from mockgw import control
 from mockgw.accounts import Account
@@ -28,7 +34,10 @@ from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.common import Lenient, dumps, parse
-from mockgw.writer import ConnectionDropper, DropResponse, JSONBytes, SSEResponse
+from mockgw.writer import DropResponse, JSONBytes, SSEResponse
+
+log = logging.getLogger("mockgw")
+CHAT_ROUTES: dict[str, Wire] = {"/v1/messages": anthropic_wire, "/api/v1/chat/completions": openai_wire}
 
 _ID_PREFIX = os.urandom(4).hex()
 _ID_COUNTER = itertools.count(int.from_bytes(os.urandom(3), "big"))
@@ -57,26 +66,41 @@ def _ids(request_id: str) -> dict[str, str]:
     return {"request-id": request_id, "x-request-id": request_id}
 
 
-async def read_body(request: Request, headers: dict[str, str], settings: Settings) -> bytes:
+class ClientGone(Exception):
+    """The client disconnected before its request body arrived."""
+
+
+def too_large(size: int | str, limit: int) -> GatewayError:
+    return GatewayError(413, f"request body of {size} bytes exceeds the limit of {limit} bytes")
+
+
+async def read_body(receive: Receive, headers: dict[str, str], settings: Settings) -> bytes:
     """The raw body, within the size limit and of a JSON content type (or none)."""
     limit = settings.max_body_bytes
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise GatewayError(413, f"request body of {declared} bytes exceeds the limit of {limit} bytes")
+        raise too_large(declared, limit)
     ctype = headers.get("content-type", "")
     if ctype and "json" not in ctype.split(";")[0].lower():
         raise bad_request(f"content-type must be application/json, got {ctype!r}")
-    raw = await request.body()
-    if len(raw) > limit:
-        raise GatewayError(413, f"request body of {len(raw)} bytes exceeds the limit of {limit} bytes")
-    if not raw:
+    parts, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone
+        part, more = message.get("body", b""), message.get("more_body", False)
+        size += len(part)
+        if size > limit:
+            raise too_large(f"over {size}", limit)
+        parts.append(part)
+    if not size:
         raise bad_request("request body is empty; send a JSON object")
-    return raw
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def header_dict(request: Request) -> dict[str, str]:
+def header_dict(scope: Scope) -> dict[str, str]:
     """One pass over the raw headers; every lookup after that is a dict hit."""
-    return {k.decode("latin-1"): v.decode("latin-1") for k, v in request.scope["headers"]}
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
 
 
 class RefreshIn(Lenient):
@@ -89,20 +113,29 @@ class Gateway:
     def __init__(self, state: State) -> None:
         self.state = state
 
-    async def chat(self, request: Request, wire: Wire) -> Response:
+    async def chat(self, scope: Scope, receive: Receive, send: Send, wire: Wire) -> None:
+        """A chat route, as plain ASGI; an unexpected exception still answers in the caller's format."""
+        try:
+            response = await self._chat(scope, receive, wire)
+        except ClientGone:
+            return
+        except Exception as exc:
+            log.exception("mockgw: internal error on %s", scope["path"])
+            response = internal_error_response(scope["path"], exc)
+        await response(scope, receive, send)
+
+    async def _chat(self, scope: Scope, receive: Receive, wire: Wire) -> Response:
         state = self.state
         request_id = "req_" + _new_id()
         headers = _ids(request_id)
-        entry = state.journal.begin(
-            state.clock.now(), request.method, request.scope["path"], request.scope["headers"]
-        )
+        entry = state.journal.begin(state.clock.now(), "POST", scope["path"], scope["headers"])
         entry.format = wire.NAME
         account: Account | None = None
         charged = 0
-        given = header_dict(request)
+        given = header_dict(scope)
         try:
             account = state.accounts.identify(given)
-            entry.raw_body = await read_body(request, given, state.settings)
+            entry.raw_body = await read_body(receive, given, state.settings)
             needs_version = wire is anthropic_wire and state.settings.require_anthropic_version
             if needs_version and "anthropic-version" not in given:
                 raise bad_request("anthropic-version: header is required")
@@ -159,12 +192,6 @@ class Gateway:
             await asyncio.sleep(shape.ttft_ms / 1000)
         return json_response(wire.encode(reply, chat, reply_id, created), 200, headers)
 
-    async def messages(self, request: Request) -> Response:
-        return await self.chat(request, anthropic_wire)
-
-    async def chat_completions(self, request: Request) -> Response:
-        return await self.chat(request, openai_wire)
-
     # --- the platform routes of the docs page ---------------------------------------------------
 
     async def _platform(self, request: Request, answer: Any) -> Response:
@@ -176,54 +203,76 @@ class Gateway:
 
     async def me(self, request: Request) -> Response:
         async def answer() -> Any:
-            return self.state.accounts.profile(self.state.accounts.identify(header_dict(request)))
+            return self.state.accounts.profile(self.state.accounts.identify(header_dict(request.scope)))
 
         return await self._platform(request, answer)
 
     async def balance(self, request: Request) -> Response:
         async def answer() -> Any:
-            return self.state.accounts.balance(self.state.accounts.identify(header_dict(request)))
+            return self.state.accounts.balance(self.state.accounts.identify(header_dict(request.scope)))
 
         return await self._platform(request, answer)
 
     async def refresh(self, request: Request) -> Response:
         async def answer() -> Any:
-            raw = await read_body(request, header_dict(request), self.state.settings)
+            raw = await read_body(request.receive, header_dict(request.scope), self.state.settings)
             return self.state.accounts.refresh(parse(RefreshIn, raw).refresh_token)
 
         return await self._platform(request, answer)
 
 
-async def http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+def route_error(status: int, method: str, path: str, detail: str = "") -> Response:
+    """404, 405 and the like, in the envelope of the path's API family."""
     request_id = "req_" + _new_id()
-    path, method = request.scope["path"], request.method
     message = {
         404: f"{method} {path} does not exist on this gateway",
         405: f"{method} is not allowed on {path}",
-    }.get(exc.status_code, str(exc.detail))
+    }.get(status, detail)
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
-    err = GatewayError(exc.status_code, message)
+    return error_response(wire_for_path(path), GatewayError(status, message), request_id, _ids(request_id))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return route_error(exc.status_code, request.method, request.scope["path"], str(exc.detail))
+
+
+def internal_error_response(path: str, exc: Exception) -> Response:
+    request_id = "req_" + _new_id()
+    err = GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
     return error_response(wire_for_path(path), err, request_id, _ids(request_id))
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
-    request_id = "req_" + _new_id()
-    err = GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
-    return error_response(wire_for_path(request.scope["path"]), err, request_id, _ids(request_id))
+    return internal_error_response(request.scope["path"], exc)
 
 
-def create_app(settings: Settings | None = None, state: State | None = None) -> ConnectionDropper:
+class App:
+    """The whole server: chat routes straight to the Gateway, everything else to Starlette."""
+
+    def __init__(self, gateway: Gateway, rest: Starlette) -> None:
+        self.gateway = gateway
+        self.rest = rest
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        wire = CHAT_ROUTES.get(scope["path"]) if scope["type"] == "http" else None
+        if wire is None:
+            await self.rest(scope, receive, send)
+        elif scope["method"] == "POST":
+            await self.gateway.chat(scope, receive, send, wire)
+        else:
+            await route_error(405, scope["method"], scope["path"])(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, state: State | None = None) -> App:
     state = state or State(settings or Settings())
     gw = Gateway(state)
     routes = [
-        Route("/v1/messages", gw.messages, methods=["POST"]),
-        Route("/api/v1/chat/completions", gw.chat_completions, methods=["POST"]),
         Route("/api/v1/auth/me", gw.me, methods=["GET"]),
         Route("/api/v1/auth/refresh", gw.refresh, methods=["POST"]),
         Route("/api/v1/public/credits/balance", gw.balance, methods=["GET"]),
         Mount("/_mockgw", routes=control.routes(state)),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: internal_error})
-    return ConnectionDropper(app)
+    rest = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: internal_error})
+    return App(gw, rest)

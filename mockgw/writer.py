@@ -8,11 +8,10 @@ on both formats. Unpaced streams go out in a single write: clients parse a byte 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from mockgw.domain import StreamShape
 
@@ -47,24 +46,9 @@ def _close_transport(send: Send) -> bool:
     return True
 
 
-class ConnectionDropper:
-    """Outermost ASGI layer: lets a response drop its connection, which ASGI cannot express.
-
-    A plain ASGI middleware, not BaseHTTPMiddleware, which would buffer streams and hide disconnects.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            scope["mockgw.drop"] = lambda: _close_transport(send)
-        await self.app(scope, receive, send)
-
-
-async def _drop(scope: Scope) -> None:
-    dropper: Callable[[], bool] | None = scope.get("mockgw.drop")
-    if dropper is None or not dropper():
+async def _drop(send: Send) -> None:
+    """Close the connection unanswered, which ASGI cannot express; the chat routes get the server's send."""
+    if not _close_transport(send):
         raise ConnectionAbortedError("mockgw: scripted connection drop")
     await asyncio.sleep(0)  # let the server see the closed connection before the app returns
 
@@ -79,7 +63,7 @@ class DropResponse(Response):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.stall_ms:
             await asyncio.sleep(self.stall_ms / 1000)
-        await _drop(scope)
+        await _drop(send)
 
 
 async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
@@ -129,7 +113,7 @@ class SSEResponse(Response):
             ended = self.ending != "disconnect"
             await self._write(send, b"".join(self.frames), len(self.frames), last=ended)
         if self.ending == "disconnect":
-            await _drop(scope)
+            await _drop(send)
         elif not ended and not self.report["client_disconnected"]:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
 

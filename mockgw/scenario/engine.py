@@ -10,9 +10,11 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel
 
 from mockgw.domain import (
     SSE_QUIRKS,
@@ -28,9 +30,9 @@ from mockgw.domain import (
     make_reply,
     tool_id_suffix,
 )
-from mockgw.generate import default_reply, request_seed, seeded_faker
+from mockgw.generate import default_reply
 from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn
-from mockgw.scenario.template import render
+from mockgw.scenario.template import Placeholders, render
 
 
 @dataclass(slots=True)
@@ -42,11 +44,75 @@ class Decision:
     chaos: str | None = None
 
 
+class Script:
+    """One outcome of a scenario (a turn's, or one of its attempts'), prepared at load time.
+
+    Replies without placeholders are built here once; a request then pays only for make_reply.
+    """
+
+    def __init__(self, outcome: Outcome, scenario: str, index: int) -> None:
+        self.scenario, self.index = scenario, index
+        self.fault = outcome.fault
+        self.error = outcome.fault.error() if outcome.fault and outcome.fault.connection is None else None
+        self.reply = outcome.reply
+        spec = outcome.reply
+        self.usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec and spec.usage else None
+        self.fixed = self._build(None) if spec and not _templated(spec) else None
+
+    def play(self, req: ChatRequest, seed: int) -> Reply | Drop | GatewayError:
+        if self.fault is not None:
+            if self.fault.connection is not None:
+                return Drop(self.fault.ms if self.fault.connection == "stall" else 0)
+            assert self.error is not None
+            return error_from(self.error, Placeholders(req, seed))
+        assert self.reply is not None
+        blocks, shape = self.fixed or self._build(Placeholders(req, seed))
+        return make_reply(req, blocks, self.reply.stop_reason, self.usage, shape)
+
+    def _build(self, values: Placeholders | None) -> tuple[list[ReplyBlock], StreamShape]:
+        """The reply's blocks and stream shape; values is None only for text without placeholders."""
+        spec = self.reply
+        assert spec is not None
+
+        def text(t: str) -> str:
+            return render(t, values) if values is not None else t
+
+        blocks: list[ReplyBlock] = []
+        for j, item in enumerate(spec.content):
+            if isinstance(item, TextItem):
+                blocks.append(Text(text(item.text)))
+            else:
+                tu = item.tool_use
+                tool_input = _render_value(tu.input, text)
+                blocks.append(
+                    ToolUse(tu.id or _generated_id(self.scenario, self.index, j), tu.name, tool_input)
+                )
+        if "xml_tool_call" in spec.quirks:
+            blocks = _with_xml_artifacts(blocks)
+        s = spec.stream
+        error = s.error
+        shape = StreamShape(
+            ttft_ms=s.ttft_ms,
+            delay_ms=s.delay_ms,
+            chunk_chars=s.chunk_chars,
+            disconnect_after=s.disconnect_after,
+            error_after=s.error_after,
+            error=GatewayError(error.status, text(error.message), error.kind, dict(error.headers))
+            if s.error_after is not None
+            else None,
+            quirks=frozenset(spec.quirks) & SSE_QUIRKS,
+        )
+        return blocks, shape
+
+
 class Candidate:
-    """A scenario with its match rules compiled once, at load time."""
+    """A scenario with its match rules compiled and its outcomes prepared, once, at load time."""
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+        name = scenario.name
+        self.turns = [Script(t, name, i) for i, t in enumerate(scenario.turns)]
+        self.attempts = [[Script(a, name, i) for a in t.attempts] for i, t in enumerate(scenario.turns)]
         m = scenario.match
         self.matchable = m is not None
         models = [m.model] if m and isinstance(m.model, str) else (m.model if m else None)
@@ -56,16 +122,16 @@ class Candidate:
         self.system = m.system_contains.lower() if m and m.system_contains else None
         self.tools = frozenset(m.tools) if m else frozenset()
 
-    def matches(self, req: ChatRequest, user: str) -> bool:
-        """user: the request's last user text, computed once for all candidates."""
+    def matches(self, req: ChatRequest, user: str, user_lower: str) -> bool:
+        """user: the request's last user text, computed once (and lower-cased once) for all candidates."""
         if not self.matchable:
             return False
         return (
             (self.models is None or req.model in self.models)
-            and (self.contains is None or self.contains in user.lower())
+            and (self.contains is None or self.contains in user_lower)
             and (self.regex is None or self.regex.search(user) is not None)
             and (self.system is None or self.system in req.system.lower())
-            and self.tools <= {t.name for t in req.tools}
+            and (not self.tools or self.tools <= {t.name for t in req.tools})
         )
 
     def mismatch(self, req: ChatRequest) -> str:
@@ -113,8 +179,8 @@ def _generated_id(scenario: str, turn: int, block: int) -> str:
     return hashlib.blake2b(f"{scenario}/{turn}/{block}".encode(), digest_size=12).hexdigest()
 
 
-def error_from(spec: ErrorSpec, values: dict[str, str], fake: Callable[[str], object]) -> GatewayError:
-    return GatewayError(spec.status, render(spec.message, values, fake), spec.kind, dict(spec.headers))
+def error_from(spec: ErrorSpec, values: Placeholders) -> GatewayError:
+    return GatewayError(spec.status, render(spec.message, values), spec.kind, dict(spec.headers))
 
 
 class Engine:
@@ -143,9 +209,8 @@ class Engine:
             return self.files
         return [*reversed(self.uploaded.values()), *self.files]
 
-    def find(self, name: str) -> Scenario | None:
-        found = self.uploaded.get(name) or next((c for c in self.files if c.scenario.name == name), None)
-        return found.scenario if found else None
+    def find(self, name: str) -> Candidate | None:
+        return self.uploaded.get(name) or next((c for c in self.files if c.scenario.name == name), None)
 
     def names(self) -> list[str]:
         return [c.scenario.name for c in self.candidates()]
@@ -162,17 +227,18 @@ class Engine:
     ) -> Decision:
         name = name or self.active
         if name:
-            scenario = self.find(name)
-            if scenario is None:
+            found = self.find(name)
+            if found is None:
                 raise GatewayError(
                     400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}"
                 )
-            return self._play(scenario, req, credential)
+            return self._play(found, req, credential)
         candidates = self.candidates()
         user = req.last_user_text()
+        user_lower = user.lower()
         for c in candidates:
-            if c.matches(req, user):
-                return self._play(c.scenario, req, credential)
+            if c.matches(req, user, user_lower):
+                return self._play(c, req, credential)
         if strict or self.strict:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
             raise GatewayError(
@@ -180,50 +246,40 @@ class Engine:
             )
         return Decision(default_reply(req, self.seed), None, req.turn)
 
-    def _play(self, scenario: Scenario, req: ChatRequest, credential: str) -> Decision:
+    def _play(self, candidate: Candidate, req: ChatRequest, credential: str) -> Decision:
+        scenario = candidate.scenario
         index = req.turn
-        values = self._values(req, index)
         if index >= len(scenario.turns):
             raise GatewayError(
                 400,
                 f"scenario {scenario.name!r} scripts {len(scenario.turns)} turn(s); this request is turn "
                 f"{index + 1} (it carries {index} assistant message(s))",
             )
-        turn = scenario.turns[index]
         self._check(scenario, index, req)
-        attempt, chaos = 0, None
-        if turn.attempts or scenario.chaos:  # only retry stories and chaos need to count requests
-            key = (credential, scenario.name, _conversation(req), index)
-            attempt = self.attempts.get(key, 0)
-            self.attempts[key] = attempt + 1
-            chaos = self._chaos(scenario, key, attempt)
+        attempts = candidate.attempts[index]
+        if not attempts and scenario.chaos is None:  # only retry stories and chaos count requests
+            return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index)
+        key = (credential, scenario.name, _conversation(req), index)
+        attempt = self.attempts.get(key, 0)
+        self.attempts[key] = attempt + 1
+        chaos = self._chaos(scenario, key, attempt)
         if chaos is not None:
             fault = {"connection": "close"} if chaos == "disconnect" else chaos
-            outcome: Outcome = Outcome(fault=FaultSpec.model_validate(fault))
+            script = Script(Outcome(fault=FaultSpec.model_validate(fault)), scenario.name, index)
         else:
-            outcome = turn.attempts[attempt] if attempt < len(turn.attempts) else turn
-        result = self._outcome(outcome, req, scenario.name, index, values)
-        return Decision(result, scenario.name, index, attempt, chaos)
-
-    def _values(self, req: ChatRequest, index: int) -> dict[str, str]:
-        return {
-            "last_user": req.last_user_text(),
-            "tool_result": "\n".join(r.content for r in req.last_tool_results()),
-            "model": req.model,
-            "system": req.system,
-            "turn": str(index + 1),
-        }
+            script = attempts[attempt] if attempt < len(attempts) else candidate.turns[index]
+        return Decision(script.play(req, self.seed), scenario.name, index, attempt, chaos)
 
     def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> None:
         expect = scenario.turns[index].expect
-        where = f"turn {index + 1} of scenario {scenario.name!r}"
         problems = []
         if expect.model and req.model != expect.model:
             problems.append(f"expects model {expect.model!r}; the request asks for {req.model!r}")
-        offered = [t.name for t in req.tools]
-        missing = [t for t in expect.tools if t not in offered]
-        if missing:
-            problems.append(f"expects tools {missing} to be offered; the request offers {offered}")
+        if expect.tools:
+            offered = [t.name for t in req.tools]
+            missing = [t for t in expect.tools if t not in offered]
+            if missing:
+                problems.append(f"expects tools {missing} to be offered; the request offers {offered}")
         if expect.user_contains and expect.user_contains.lower() not in req.last_user_text().lower():
             problems.append(
                 f"expects the last user message to contain {expect.user_contains!r}; "
@@ -240,7 +296,9 @@ class Engine:
                     f"the request's last user message answers {got or 'none'}"
                 )
         if problems:
-            raise GatewayError(expect.status, f"{where} " + "; ".join(problems))
+            raise GatewayError(
+                expect.status, f"turn {index + 1} of scenario {scenario.name!r} " + "; ".join(problems)
+            )
 
     def _chaos(self, scenario: Scenario, key: tuple[str, str, str, int], attempt: int) -> str | None:
         chaos = scenario.chaos
@@ -254,55 +312,25 @@ class Engine:
                 return fault
         return None
 
-    def _outcome(
-        self, outcome: Outcome, req: ChatRequest, scenario: str, index: int, values: dict[str, str]
-    ) -> Reply | Drop | GatewayError:
-        fakes: list[Any] = []  # seeding faker costs; only templates that use it pay
 
-        def faker_call(method: str) -> object:
-            if not fakes:
-                fakes.append(seeded_faker(request_seed(req, self.seed)))
-            return getattr(fakes[0], method)()
-
-        if outcome.fault is not None:
-            fault = outcome.fault
-            if fault.connection is not None:
-                return Drop(fault.ms if fault.connection == "stall" else 0)
-            return error_from(fault.error(), values, faker_call)
-        spec = outcome.reply
-        assert spec is not None
-
-        blocks: list[ReplyBlock] = []
-        for j, item in enumerate(spec.content):
-            if isinstance(item, TextItem):
-                blocks.append(Text(render(item.text, values, faker_call)))
-            else:
-                tu = item.tool_use
-                tool_input = _render_value(tu.input, values, faker_call)
-                blocks.append(ToolUse(tu.id or _generated_id(scenario, index, j), tu.name, tool_input))
-        if "xml_tool_call" in spec.quirks:
-            blocks = _with_xml_artifacts(blocks)
-        s = spec.stream
-        shape = StreamShape(
-            ttft_ms=s.ttft_ms,
-            delay_ms=s.delay_ms,
-            chunk_chars=s.chunk_chars,
-            disconnect_after=s.disconnect_after,
-            error_after=s.error_after,
-            error=error_from(s.error, values, faker_call) if s.error_after is not None else None,
-            quirks=frozenset(spec.quirks) & SSE_QUIRKS,
-        )
-        usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
-        return make_reply(req, blocks, spec.stop_reason, usage, shape)
-
-
-def _render_value(value: Any, values: dict[str, str], fake: Any) -> Any:
+def _templated(value: Any) -> bool:
+    """Whether any text in a spec has a placeholder."""
     if isinstance(value, str):
-        return render(value, values, fake)
+        return "{{" in value
+    if isinstance(value, BaseModel):
+        value = value.__dict__
     if isinstance(value, dict):
-        return {k: _render_value(v, values, fake) for k, v in value.items()}
+        value = value.values()
+    return isinstance(value, Iterable) and any(_templated(v) for v in value)
+
+
+def _render_value(value: Any, text: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, dict):
+        return {k: _render_value(v, text) for k, v in value.items()}
     if isinstance(value, list):
-        return [_render_value(v, values, fake) for v in value]
+        return [_render_value(v, text) for v in value]
     return value
 
 

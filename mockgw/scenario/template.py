@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
+
+from mockgw.domain import ChatRequest
+from mockgw.generate import request_seed, seeded_faker
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 REQUEST_VALUES = {
@@ -25,8 +28,6 @@ _NOT_TEXT = {"binary", "tar", "zip", "image", "json_bytes", "xml", "enum"}  # by
 @lru_cache(maxsize=1)
 def faker_methods() -> frozenset[str]:
     """faker providers' public methods: the only things {{ faker.X }} may call (with no arguments)."""
-    from mockgw.generate import seeded_faker
-
     fake = seeded_faker(0)
     names = {n for p in fake.get_providers() for n in dir(p) if not n.startswith("_")}
     return frozenset(n for n in names - _NOT_TEXT if _callable_bare(getattr(fake, n, None)))
@@ -55,12 +56,32 @@ def check_template(text: str) -> str:
     return text
 
 
-def render(text: str, values: dict[str, str], fake: Callable[[str], object]) -> str:
+class Placeholders:
+    """The values of one request's placeholders, each computed only when a template asks for it."""
+
+    def __init__(self, request: ChatRequest, seed: int) -> None:
+        self.request = request
+        self.seed = seed
+        self._fake: Any = None  # seeding faker costs; only templates that use it pay
+
+    def __call__(self, name: str) -> str:
+        req = self.request
+        if name.startswith("faker."):
+            if self._fake is None:
+                self._fake = seeded_faker(request_seed(req, self.seed))
+            return str(getattr(self._fake, name[6:])())
+        if name == "last_user":
+            return req.last_user_text()
+        if name == "tool_result":
+            return "\n".join(r.content for r in req.last_tool_results())
+        if name == "model":
+            return req.model
+        if name == "system":
+            return req.system
+        return str(req.turn + 1)  # "turn": check_template admits no other name
+
+
+def render(text: str, values: Placeholders) -> str:
     if "{{" not in text:
         return text
-
-    def one(m: re.Match[str]) -> str:
-        name = m.group(1)
-        return str(fake(name[6:])) if name.startswith("faker.") else values[name]
-
-    return PLACEHOLDER.sub(one, text)
+    return PLACEHOLDER.sub(lambda m: values(m.group(1)), text)
