@@ -13,15 +13,14 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any, Literal
 
 import jwt
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockgw.catalog import PLANS, Model, plan_allows
-from mockgw.clock import Clock
-from mockgw.domain import GatewayError
+from mockgw.clock import Clock, iso
+from mockgw.domain import GatewayError, RateLimit
 from mockgw.generate import seeded_faker
 
 HOUR = 3600.0
@@ -58,26 +57,16 @@ class Account:
     credits: int
     email: str | None  # from faker, made when first shown
     key: str | None = None
-    period: tuple[int, int] = (0, 0)  # (year, month) the balance belongs to
+    period: tuple[float, float] = (0.0, 0.0)  # [start, end) of the month the balance belongs to
     window: deque[float] = field(default_factory=deque)
 
 
-def _month(ts: float) -> tuple[int, int]:
+def _month(ts: float) -> tuple[float, float]:
+    """The calendar month (UTC) that holds ts, as [start, end) timestamps."""
     t = time.gmtime(ts)
-    return (t.tm_year, t.tm_mon)
-
-
-@lru_cache(maxsize=4096)  # reset times repeat while the oldest request in a window stays the same
-def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).isoformat().replace("+00:00", "Z")
-
-
-def _duration(seconds: float) -> str:
-    """OpenAI's reset format: 1s, 6m0s, 1h2m3s."""
-    s = max(0, math.ceil(seconds))
-    h, rest = divmod(s, 3600)
-    m, s = divmod(rest, 60)
-    return (f"{h}h" if h else "") + (f"{m}m" if h or m else "") + f"{s}s"
+    start = datetime(t.tm_year, t.tm_mon, 1, tzinfo=timezone.utc)
+    end = datetime(t.tm_year + t.tm_mon // 12, t.tm_mon % 12 + 1, 1, tzinfo=timezone.utc)
+    return start.timestamp(), end.timestamp()
 
 
 def unauthorized(message: str) -> GatewayError:
@@ -200,7 +189,7 @@ class Accounts:
             )
         if claims.get("exp", 0) <= self.clock.now():
             hint = "; refresh it with POST /api/v1/auth/refresh" if typ == "access" else "; sign in again"
-            raise unauthorized(f"platform token expired at {_iso(claims['exp'])}{hint}")
+            raise unauthorized(f"platform token expired at {iso(claims['exp'])}{hint}")
         account = self.by_id.get(claims.get("sub", ""))
         if account is None:
             raise unauthorized("invalid platform token: its account no longer exists")
@@ -214,14 +203,14 @@ class Accounts:
     def cost(self, model: Model) -> int:
         return self.config.costs.get(model.id, model.credits_per_request)
 
-    def admit(self, account: Account, model: Model) -> tuple[int, dict[str, str]]:
-        """Plan, rate limit, credits, in that order. Returns the credits charged and rate-limit headers.
+    def admit(self, account: Account, model: Model) -> tuple[int, RateLimit | None]:
+        """Plan, rate limit, credits, in that order. Returns the credits charged and the window's state.
 
         Runs without awaiting, on the server's one event loop, so concurrent requests cannot
         interleave between the balance check and the debit.
         """
         if self.lenient:  # client test suites: no plan, rate or credit limits
-            return 0, {}
+            return 0, None
         now = self.clock.now()
         if not plan_allows(account.plan, model):
             raise GatewayError(
@@ -237,12 +226,12 @@ class Accounts:
             window.popleft()
         if len(window) >= limit:
             wait = max(1, math.ceil(window[0] + HOUR - now))
-            headers = self._rate_headers(limit, 0, window[0] + HOUR, now) | {"retry-after": str(wait)}
             raise GatewayError(
                 429,
                 f"rate limit of {limit} requests per hour reached; retry in {wait}s",
                 "rate_limit",
-                headers,
+                {"retry-after": str(wait)},
+                rate=RateLimit(limit, 0, window[0] + HOUR, now),
             )
         self._roll_month(account, now)
         cost = self.cost(model)
@@ -255,42 +244,29 @@ class Accounts:
             )
         account.credits -= cost
         window.append(now)
-        return cost, self._rate_headers(limit, limit - len(window), window[0] + HOUR, now)
+        return cost, RateLimit(limit, limit - len(window), window[0] + HOUR, now)
 
     def refund(self, account: Account, credits: int) -> None:
         account.credits += credits
 
     def _roll_month(self, account: Account, now: float) -> None:
-        month = _month(now)
-        if month != account.period:
-            account.period = month
+        start, end = account.period
+        if not start <= now < end:
+            account.period = _month(now)
             account.credits = account.allowance
-
-    @staticmethod
-    def _rate_headers(limit: int, remaining: int, reset_at: float, now: float) -> dict[str, str]:
-        return {
-            "x-ratelimit-limit-requests": str(limit),
-            "x-ratelimit-remaining-requests": str(remaining),
-            "x-ratelimit-reset-requests": _duration(reset_at - now),
-            "anthropic-ratelimit-requests-limit": str(limit),
-            "anthropic-ratelimit-requests-remaining": str(remaining),
-            "anthropic-ratelimit-requests-reset": _iso(reset_at),
-        }
 
     # --- what the platform routes show --------------------------------------------------------
 
     def balance(self, account: Account) -> dict[str, Any]:
         self._roll_month(account, self.clock.now())
-        year, month = account.period
-        start = datetime(year, month, 1, tzinfo=timezone.utc)
-        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=timezone.utc)
+        start, end = account.period
         return {
             "balance": account.credits,
             "monthly_credits": account.allowance,
             "used": account.allowance - account.credits,
             "plan": account.plan,
-            "period_start": start.isoformat().replace("+00:00", "Z"),
-            "period_end": end.isoformat().replace("+00:00", "Z"),
+            "period_start": iso(start),
+            "period_end": iso(end),
         }
 
     def profile(self, account: Account) -> dict[str, Any]:

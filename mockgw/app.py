@@ -26,7 +26,7 @@ from starlette.types import Receive, Scope, Send
 from mockgw import control
 from mockgw.accounts import Account
 from mockgw.catalog import check_request
-from mockgw.domain import ChatRequest, Drop, GatewayError, Reply, bad_request
+from mockgw.domain import ChatRequest, Drop, GatewayError, RateLimit, Reply, bad_request
 from mockgw.journal import Entry
 from mockgw.settings import Settings
 from mockgw.state import State
@@ -57,13 +57,9 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     return JSONBytes(dumps(body), status, headers or {})
 
 
-def error_response(wire: Wire, err: GatewayError, request_id: str, headers: dict[str, str]) -> Response:
-    body = wire.error_body(err, request_id)
-    return json_response(body, err.status, headers | err.headers)
-
-
-def _ids(request_id: str) -> dict[str, str]:
-    return {"request-id": request_id, "x-request-id": request_id}
+def error_response(wire: Wire, err: GatewayError, request_id: str, rate: RateLimit | None = None) -> Response:
+    headers = wire.headers(request_id, err.rate or rate) | err.headers
+    return json_response(wire.error_body(err, request_id), err.status, headers)
 
 
 class ClientGone(Exception):
@@ -127,11 +123,10 @@ class Gateway:
     async def _chat(self, scope: Scope, receive: Receive, wire: Wire) -> Response:
         state = self.state
         request_id = "req_" + _new_id()
-        headers = _ids(request_id)
         entry = state.journal.begin(state.clock.now(), "POST", scope["path"], scope["headers"])
         entry.format = wire.NAME
         account: Account | None = None
-        charged = 0
+        charged, rate = 0, None
         given = header_dict(scope)
         try:
             account = state.accounts.identify(given)
@@ -141,8 +136,7 @@ class Gateway:
                 raise bad_request("anthropic-version: header is required")
             chat = wire.decode(entry.raw_body)
             model = check_request(chat, state.settings.lenient, state.settings.tools_unsupported)
-            charged, rate_headers = state.accounts.admit(account, model)
-            headers.update(rate_headers)
+            charged, rate = state.accounts.admit(account, model)
             decision = state.engine.decide(
                 chat,
                 account.id,
@@ -163,13 +157,13 @@ class Gateway:
                 state.accounts.refund(account, charged)
                 return DropResponse(result.stall_ms)
             entry.status = 200
-            return await self._reply(wire, chat, result, request_id, headers, entry)
+            return await self._reply(wire, chat, result, request_id, rate, entry)
         except GatewayError as err:
             if account is not None and charged:
                 state.accounts.refund(account, charged)
             entry.status = err.status
             entry.outcome = err
-            return error_response(wire, err, request_id, headers)
+            return error_response(wire, err, request_id, rate)
 
     async def _reply(
         self,
@@ -177,12 +171,13 @@ class Gateway:
         chat: ChatRequest,
         reply: Reply,
         request_id: str,
-        headers: dict[str, str],
+        rate: RateLimit | None,
         entry: Entry,
     ) -> Response:
         reply_id = wire.ID_PREFIX + _new_id()
         created = int(self.state.clock.now())
         shape = reply.shape
+        headers = wire.headers(request_id, rate)
         if chat.stream:
             frames = wire.encode_stream(reply, chat, reply_id, created)
             error_frame = wire.stream_error_event(shape.error, request_id) if shape.error else None
@@ -197,9 +192,9 @@ class Gateway:
     async def _platform(self, request: Request, answer: Any) -> Response:
         request_id = "req_" + _new_id()
         try:
-            return json_response(await answer(), 200, _ids(request_id))
+            return json_response(await answer(), 200, openai_wire.headers(request_id, None))
         except GatewayError as err:
-            return error_response(openai_wire, err, request_id, _ids(request_id))
+            return error_response(openai_wire, err, request_id)
 
     async def me(self, request: Request) -> Response:
         async def answer() -> Any:
@@ -230,7 +225,7 @@ def route_error(status: int, method: str, path: str, detail: str = "") -> Respon
     }.get(status, detail)
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
-    return error_response(wire_for_path(path), GatewayError(status, message), request_id, _ids(request_id))
+    return error_response(wire_for_path(path), GatewayError(status, message), request_id)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -241,7 +236,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
 def internal_error_response(path: str, exc: Exception) -> Response:
     request_id = "req_" + _new_id()
     err = GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
-    return error_response(wire_for_path(path), err, request_id, _ids(request_id))
+    return error_response(wire_for_path(path), err, request_id)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:

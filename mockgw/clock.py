@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
+from functools import lru_cache
 
 
 class Clock:
@@ -17,3 +19,9 @@ class Clock:
 
     def reset(self) -> None:
         self.offset = 0.0
+
+
+@lru_cache(maxsize=4096)  # rate-limit reset times repeat while a window's oldest request stays
+def iso(ts: float) -> str:
+    """RFC 3339 in UTC, as the APIs write times: 2026-11-26T02:41:50.864696Z."""
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat().replace("+00:00", "Z")

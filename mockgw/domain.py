@@ -52,6 +52,7 @@ class GatewayError(Exception):
         headers: dict[str, str] | None = None,
         param: str | None = None,
         code: str | None = None,
+        rate: RateLimit | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -60,6 +61,17 @@ class GatewayError(Exception):
         self.headers = headers or {}
         self.param = param
         self.code = code
+        self.rate = rate
+
+
+@dataclass(slots=True, frozen=True)
+class RateLimit:
+    """Where a credential stands in its hourly window; each wire format renders it as its API's headers."""
+
+    limit: int
+    remaining: int
+    reset_at: float  # when the oldest request in the window leaves it
+    now: float
 
 
 def bad_request(message: str, param: str | None = None) -> GatewayError:

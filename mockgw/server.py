@@ -31,6 +31,8 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
         log_level=log_level,
         access_log=False,
         lifespan="off",
+        server_header=False,  # a gateway does not announce uvicorn; every header costs on every response
+        proxy_headers=False,  # nothing here reads the client address
         timeout_graceful_shutdown=1,
     )
 

@@ -37,16 +37,21 @@ def test_starter_key_gets_60_requests_an_hour_then_429_until_the_oldest_leaves(m
         ask(client)
 
 
-def test_rate_limit_headers_on_every_response(mockgw):
+def test_rate_limit_headers_in_each_apis_own_dialect(mockgw):
     raw = mockgw.anthropic_client().messages.with_raw_response.create(
         model="qwen-7b", max_tokens=8, messages=HI
     )
     assert raw.headers["anthropic-ratelimit-requests-limit"] == "300"  # pro, the default plan
     assert raw.headers["anthropic-ratelimit-requests-remaining"] == "299"
-    assert raw.headers["x-ratelimit-limit-requests"] == "300"
-    assert raw.headers["x-ratelimit-reset-requests"] == "1h0m0s"
+    assert raw.headers["anthropic-ratelimit-requests-reset"].endswith("Z")
+    assert raw.headers["request-id"].startswith("req_")
+    assert "x-ratelimit-limit-requests" not in raw.headers
     oraw = mockgw.openai_client().chat.completions.with_raw_response.create(model="qwen-7b", messages=HI)
+    assert oraw.headers["x-ratelimit-limit-requests"] == "300"
     assert oraw.headers["x-ratelimit-remaining-requests"] == "298"
+    assert oraw.headers["x-ratelimit-reset-requests"] == "1h0m0s"
+    assert oraw.headers["x-request-id"].startswith("req_")
+    assert "anthropic-ratelimit-requests-limit" not in oraw.headers
 
 
 def test_openai_sdk_sees_the_429_too(mockgw):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from mockgw.domain import ChatRequest, GatewayError, Reply
+from mockgw.domain import ChatRequest, GatewayError, RateLimit, Reply
 
 
 class Wire(Protocol):
@@ -16,5 +16,6 @@ class Wire(Protocol):
     def encode_stream(
         self, reply: Reply, request: ChatRequest, reply_id: str, created: int
     ) -> list[bytes]: ...
+    def headers(self, request_id: str, rate: RateLimit | None) -> dict[str, str]: ...
     def error_body(self, err: GatewayError, request_id: str) -> dict[str, Any]: ...
     def stream_error_event(self, err: GatewayError, request_id: str) -> bytes: ...

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from mockgw.clock import iso
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
@@ -13,6 +14,7 @@ from mockgw.domain import (
     ErrorKind,
     GatewayError,
     Message,
+    RateLimit,
     Reply,
     Text,
     Tool,
@@ -241,7 +243,19 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
-# --- errors ------------------------------------------------------------------------------------
+# --- headers and errors ------------------------------------------------------------------------------------
+
+
+def headers(request_id: str, rate: RateLimit | None) -> dict[str, str]:
+    """request-id (the SDKs' _request_id and error.request_id) and Anthropic's rate-limit headers."""
+    if rate is None:
+        return {"request-id": request_id}
+    return {
+        "request-id": request_id,
+        "anthropic-ratelimit-requests-limit": str(rate.limit),
+        "anthropic-ratelimit-requests-remaining": str(rate.remaining),
+        "anthropic-ratelimit-requests-reset": iso(rate.reset_at),
+    }
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import Field
@@ -14,6 +16,7 @@ from mockgw.domain import (
     ErrorKind,
     GatewayError,
     Message,
+    RateLimit,
     Reply,
     StopReason,
     Text,
@@ -268,7 +271,27 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
-# --- errors ------------------------------------------------------------------------------------
+# --- headers and errors ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _duration(seconds: int) -> str:
+    """OpenAI's reset format: 1s, 6m0s, 1h2m3s."""
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return (f"{h}h" if h else "") + (f"{m}m" if h or m else "") + f"{s}s"
+
+
+def headers(request_id: str, rate: RateLimit | None) -> dict[str, str]:
+    """x-request-id (the SDKs' _request_id and error.request_id) and OpenAI's rate-limit headers."""
+    if rate is None:
+        return {"x-request-id": request_id}
+    return {
+        "x-request-id": request_id,
+        "x-ratelimit-limit-requests": str(rate.limit),
+        "x-ratelimit-remaining-requests": str(rate.remaining),
+        "x-ratelimit-reset-requests": _duration(max(0, math.ceil(rate.reset_at - rate.now))),
+    }
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
