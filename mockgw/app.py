@@ -33,8 +33,8 @@ from mockgw.state import State
 from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
-from mockgw.wire.common import Lenient, dumps, parse
-from mockgw.writer import DropResponse, JSONBytes, SSEResponse
+from mockgw.wire.common import Lenient, RawHeaders, dumps, parse
+from mockgw.writer import DropResponse, JSONBytes, SSEResponse, raw_headers
 
 log = logging.getLogger("mockgw")
 CHAT_ROUTES: dict[str, Wire] = {"/v1/messages": anthropic_wire, "/api/v1/chat/completions": openai_wire}
@@ -53,12 +53,12 @@ def wire_for_path(path: str) -> Wire:
     return openai_wire if path.startswith("/api/") else anthropic_wire
 
 
-def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return JSONBytes(dumps(body), status, headers or {})
+def json_response(body: Any, status: int, headers: RawHeaders) -> Response:
+    return JSONBytes(dumps(body), status, headers)
 
 
 def error_response(wire: Wire, err: GatewayError, request_id: str, rate: RateLimit | None = None) -> Response:
-    headers = wire.headers(request_id, err.rate or rate) | err.headers
+    headers = wire.headers(request_id, err.rate or rate) + raw_headers(err.headers)
     return json_response(wire.error_body(err, request_id), err.status, headers)
 
 
@@ -94,9 +94,22 @@ async def read_body(receive: Receive, headers: dict[str, str], settings: Setting
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
+READ_HEADERS = frozenset(
+    {
+        b"x-api-key",
+        b"authorization",
+        b"content-type",
+        b"content-length",
+        b"anthropic-version",
+        b"x-mockgw-scenario",
+        b"x-mockgw-strict",
+    }
+)
+
+
 def header_dict(scope: Scope) -> dict[str, str]:
-    """One pass over the raw headers; every lookup after that is a dict hit."""
-    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+    """The headers mockgw reads, in one pass (SDKs send a dozen more); the journal keeps them all."""
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in READ_HEADERS}
 
 
 class RefreshIn(Lenient):
@@ -112,15 +125,18 @@ class Gateway:
     async def chat(self, scope: Scope, receive: Receive, send: Send, wire: Wire) -> None:
         """A chat route, as plain ASGI; an unexpected exception still answers in the caller's format."""
         try:
-            response = await self._chat(scope, receive, wire)
+            response, ttft_ms = await self._answer(scope, receive, wire)
         except ClientGone:
             return
         except Exception as exc:
             log.exception("mockgw: internal error on %s", scope["path"])
-            response = internal_error_response(scope["path"], exc)
+            response, ttft_ms = internal_error_response(scope["path"], exc), 0
+        if ttft_ms:  # time to first token holds a JSON reply too; streams pace themselves
+            await asyncio.sleep(ttft_ms / 1000)
         await response(scope, receive, send)
 
-    async def _chat(self, scope: Scope, receive: Receive, wire: Wire) -> Response:
+    async def _answer(self, scope: Scope, receive: Receive, wire: Wire) -> tuple[Response, int]:
+        """The response, and how long a JSON reply waits before it goes out."""
         state = self.state
         request_id = "req_" + _new_id()
         entry = state.journal.begin(state.clock.now(), "POST", scope["path"], scope["headers"])
@@ -155,17 +171,18 @@ class Gateway:
                 raise result
             if isinstance(result, Drop):
                 state.accounts.refund(account, charged)
-                return DropResponse(result.stall_ms)
+                return DropResponse(result.stall_ms), 0
             entry.status = 200
-            return await self._reply(wire, chat, result, request_id, rate, entry)
+            response = self._reply(wire, chat, result, request_id, rate, entry)
+            return response, 0 if chat.stream else result.shape.ttft_ms
         except GatewayError as err:
             if account is not None and charged:
                 state.accounts.refund(account, charged)
             entry.status = err.status
             entry.outcome = err
-            return error_response(wire, err, request_id, rate)
+            return error_response(wire, err, request_id, rate), 0
 
-    async def _reply(
+    def _reply(
         self,
         wire: Wire,
         chat: ChatRequest,
@@ -183,8 +200,6 @@ class Gateway:
             error_frame = wire.stream_error_event(shape.error, request_id) if shape.error else None
             entry.stream = {}
             return SSEResponse(frames, shape, error_frame, headers, entry.stream)
-        if shape.ttft_ms:
-            await asyncio.sleep(shape.ttft_ms / 1000)
         return json_response(wire.encode(reply, chat, reply_id, created), 200, headers)
 
     # --- the platform routes of the docs page ---------------------------------------------------

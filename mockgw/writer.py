@@ -14,27 +14,29 @@ from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
 from mockgw.domain import StreamShape
+from mockgw.wire.common import RawHeaders
 
-SSE_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+SSE_HEADERS: RawHeaders = [
+    (b"content-type", b"text/event-stream; charset=utf-8"),
+    (b"cache-control", b"no-cache"),
+    (b"x-accel-buffering", b"no"),
+]
 
 
-def raw_headers(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
-    """Our header names are lower-case literals already: skip Starlette's per-header normalising."""
-    return [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+def raw_headers(headers: dict[str, str]) -> RawHeaders:
+    """Headers given as text (scripted faults' retry-after, …); names are lower-cased as ASGI wants."""
+    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
 
 
 class JSONBytes(Response):
     """An encoded JSON body with its headers, built with no more work than the bytes need."""
 
-    def __init__(self, body: bytes, status: int, headers: dict[str, str]) -> None:
+    def __init__(self, body: bytes, status: int, headers: RawHeaders) -> None:
         self.status_code = status
         self.body = body
         self.background = None
-        self.raw_headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            *raw_headers(headers),
-        ]
+        self.raw_headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+        self.raw_headers += headers
 
 
 def _close_transport(send: Send) -> bool:
@@ -75,20 +77,18 @@ async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
 
 
 class SSEResponse(Response):
-    media_type = "text/event-stream; charset=utf-8"
-
     def __init__(
         self,
         frames: list[bytes],
         shape: StreamShape,
         error_frame: bytes | None,
-        headers: dict[str, str],
+        headers: RawHeaders,
         report: dict[str, Any],
     ) -> None:
         # No super().__init__: it would add content-length: 0; streams go out chunked.
         self.status_code = 200
         self.background = None
-        self.raw_headers = raw_headers(SSE_HEADERS | headers | {"content-type": self.media_type})
+        self.raw_headers = SSE_HEADERS + headers
         self.report = report
         self.shape = shape
         self.frames, self.ending = self._cut(frames, shape, error_frame)

@@ -24,7 +24,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import Lenient, RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "anthropic"
 ID_PREFIX = "msg_"
@@ -246,16 +246,17 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
 # --- headers and errors ------------------------------------------------------------------------------------
 
 
-def headers(request_id: str, rate: RateLimit | None) -> dict[str, str]:
+def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
     """request-id (the SDKs' _request_id and error.request_id) and Anthropic's rate-limit headers."""
+    rid = (b"request-id", request_id.encode())
     if rate is None:
-        return {"request-id": request_id}
-    return {
-        "request-id": request_id,
-        "anthropic-ratelimit-requests-limit": str(rate.limit),
-        "anthropic-ratelimit-requests-remaining": str(rate.remaining),
-        "anthropic-ratelimit-requests-reset": iso(rate.reset_at),
-    }
+        return [rid]
+    return [
+        rid,
+        (b"anthropic-ratelimit-requests-limit", b"%d" % rate.limit),
+        (b"anthropic-ratelimit-requests-remaining", b"%d" % rate.remaining),
+        (b"anthropic-ratelimit-requests-reset", iso(rate.reset_at).encode()),
+    ]
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:

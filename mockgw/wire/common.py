@@ -14,6 +14,9 @@ from mockgw.domain import GatewayError, Message, ToolResult, ToolUse, bad_reques
 _encode_str = json.encoder.encode_basestring  # the C version where CPython has it
 
 
+RawHeaders = list[tuple[bytes, bytes]]  # response headers as ASGI sends them: lower-case names
+
+
 def dumps(obj: Any) -> bytes:
     """Compact UTF-8 JSON, by pydantic-core's Rust serializer: a fifth of the json module's time."""
     return to_json(obj)
@@ -27,7 +30,7 @@ def dumps_str(text: str) -> bytes:
 class Lenient(BaseModel):
     """Base of every wire model: fields the SDKs may add and we do not use are accepted and ignored."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="ignore")
 
 
 def field_path(loc: tuple[Any, ...]) -> str:

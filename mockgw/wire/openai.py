@@ -27,7 +27,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import Lenient, RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
@@ -275,23 +275,24 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
 
 
 @lru_cache(maxsize=4096)
-def _duration(seconds: int) -> str:
+def _duration(seconds: int) -> bytes:
     """OpenAI's reset format: 1s, 6m0s, 1h2m3s."""
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
-    return (f"{h}h" if h else "") + (f"{m}m" if h or m else "") + f"{s}s"
+    return ((f"{h}h" if h else "") + (f"{m}m" if h or m else "") + f"{s}s").encode()
 
 
-def headers(request_id: str, rate: RateLimit | None) -> dict[str, str]:
+def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
     """x-request-id (the SDKs' _request_id and error.request_id) and OpenAI's rate-limit headers."""
+    rid = (b"x-request-id", request_id.encode())
     if rate is None:
-        return {"x-request-id": request_id}
-    return {
-        "x-request-id": request_id,
-        "x-ratelimit-limit-requests": str(rate.limit),
-        "x-ratelimit-remaining-requests": str(rate.remaining),
-        "x-ratelimit-reset-requests": _duration(max(0, math.ceil(rate.reset_at - rate.now))),
-    }
+        return [rid]
+    return [
+        rid,
+        (b"x-ratelimit-limit-requests", b"%d" % rate.limit),
+        (b"x-ratelimit-remaining-requests", b"%d" % rate.remaining),
+        (b"x-ratelimit-reset-requests", _duration(max(0, math.ceil(rate.reset_at - rate.now)))),
+    ]
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
