@@ -191,8 +191,8 @@ class Gateway:
         rate: RateLimit | None,
         entry: Entry,
     ) -> Response:
-        reply_id = wire.ID_PREFIX + _new_id()
-        created = int(self.state.clock.now())
+        reply_id = wire.ID_PREFIX + request_id[4:]  # req_X answers with msg_X / chatcmpl-X
+        created = int(entry.time)
         shape = reply.shape
         headers = wire.headers(request_id, rate)
         if chat.stream:

@@ -224,31 +224,54 @@ class Drop:
     stall_ms: int = 0
 
 
-def make_reply(
-    request: ChatRequest,
-    blocks: list[ReplyBlock],
-    stop_reason: StopReason | None = None,
-    usage: Usage | None = None,
-    shape: StreamShape | None = None,
-) -> Reply:
-    """A reply as a model would give it: stop reason and usage filled in, cut at the client's max_tokens."""
+class Draft:
+    """A reply's content before it meets a request, measured once: scripted drafts serve many requests."""
+
+    __slots__ = ("blocks", "output_tokens", "shape", "stop_reason", "text_chars", "usage")
+
+    def __init__(
+        self,
+        blocks: list[ReplyBlock],
+        stop_reason: StopReason | None = None,
+        usage: Usage | None = None,
+        shape: StreamShape | None = None,
+    ) -> None:
+        self.blocks = blocks
+        self.usage = usage
+        self.shape = shape or StreamShape()
+        self.text_chars = sum(len(b.text) for b in blocks if isinstance(b, Text))
+        self.output_tokens = sum(
+            estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in blocks
+        )
+        calls = any(isinstance(b, ToolUse) for b in blocks)
+        self.stop_reason: StopReason = stop_reason or ("tool_use" if calls else "end_turn")
+
+
+def make_reply(request: ChatRequest, draft: Draft) -> Reply:
+    """A reply as a model would give it: usage filled in, cut at the client's max_tokens."""
     budget = request.max_tokens * 4  # characters, by the same estimate as the usage
+    if draft.text_chars > budget:
+        return _cut(request, draft, budget)
+    usage = draft.usage or Usage(request.input_tokens(), _capped(draft.output_tokens, request.max_tokens))
+    return Reply(draft.blocks, draft.stop_reason, usage, draft.shape)
+
+
+def _capped(tokens: int, max_tokens: int) -> int:
+    return min(tokens, max_tokens) if max_tokens > 0 else tokens
+
+
+def _cut(request: ChatRequest, draft: Draft, budget: int) -> Reply:
+    """The blocks up to the text that runs past the budget, cut there: stop_reason max_tokens."""
     kept: list[ReplyBlock] = []
-    for b in blocks:
+    for b in draft.blocks:
         if isinstance(b, Text) and len(b.text) > budget:
             kept.append(Text(b.text[:budget]))
-            stop_reason = "max_tokens"
             break
         kept.append(b)
         budget -= len(b.text) if isinstance(b, Text) else 0
-    if stop_reason is None:
-        stop_reason = "tool_use" if any(isinstance(b, ToolUse) for b in kept) else "end_turn"
-    if usage is None:
-        out = sum(
-            estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in kept
-        )
-        usage = Usage(request.input_tokens(), min(out, request.max_tokens) if request.max_tokens > 0 else out)
-    return Reply(kept, stop_reason, usage, shape or StreamShape())
+    cut = Draft(kept, "max_tokens", draft.usage, draft.shape)
+    usage = cut.usage or Usage(request.input_tokens(), _capped(cut.output_tokens, request.max_tokens))
+    return Reply(kept, "max_tokens", usage, draft.shape)
 
 
 def estimate_tokens(text: str) -> int:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from faker import Faker
 
-from mockgw.domain import ChatRequest, Reply, Text, ToolUse, make_reply, tool_id_suffix
+from mockgw.domain import ChatRequest, Draft, Reply, Text, ToolUse, make_reply, tool_id_suffix
 
 
 @cache
@@ -58,8 +58,8 @@ def default_reply(request: ChatRequest, seed: int) -> Reply:
     forced = request.tool_choice.forced_tool(request.tools)
     if forced is not None:
         call = ToolUse(f"{n:016x}"[:16], forced.name, fake_object(forced.input_schema, seeded_faker(n)))
-        return make_reply(request, [call])
-    return make_reply(request, [Text(lorem(n))])
+        return make_reply(request, Draft([call]))
+    return make_reply(request, Draft([Text(lorem(n))]))
 
 
 _MASK = (1 << 64) - 1

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from mockgw.domain import (
     SSE_QUIRKS,
     ChatRequest,
+    Draft,
     Drop,
     GatewayError,
     Reply,
@@ -55,9 +56,7 @@ class Script:
         self.fault = outcome.fault
         self.error = outcome.fault.error() if outcome.fault and outcome.fault.connection is None else None
         self.reply = outcome.reply
-        spec = outcome.reply
-        self.usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec and spec.usage else None
-        self.fixed = self._build(None) if spec and not _templated(spec) else None
+        self.fixed = self._draft(None) if self.reply and not _templated(self.reply) else None
 
     def play(self, req: ChatRequest, seed: int) -> Reply | Drop | GatewayError:
         if self.fault is not None:
@@ -65,12 +64,10 @@ class Script:
                 return Drop(self.fault.ms if self.fault.connection == "stall" else 0)
             assert self.error is not None
             return error_from(self.error, Placeholders(req, seed))
-        assert self.reply is not None
-        blocks, shape = self.fixed or self._build(Placeholders(req, seed))
-        return make_reply(req, blocks, self.reply.stop_reason, self.usage, shape)
+        return make_reply(req, self.fixed or self._draft(Placeholders(req, seed)))
 
-    def _build(self, values: Placeholders | None) -> tuple[list[ReplyBlock], StreamShape]:
-        """The reply's blocks and stream shape; values is None only for text without placeholders."""
+    def _draft(self, values: Placeholders | None) -> Draft:
+        """The reply before it meets a request; values is None only for text without placeholders."""
         spec = self.reply
         assert spec is not None
 
@@ -102,7 +99,8 @@ class Script:
             else None,
             quirks=frozenset(spec.quirks) & SSE_QUIRKS,
         )
-        return blocks, shape
+        usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
+        return Draft(blocks, spec.stop_reason, usage, shape)
 
 
 class Candidate:

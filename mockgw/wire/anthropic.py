@@ -96,20 +96,20 @@ def _text_of(content: str | list[dict[str, Any]] | None) -> str:
 
 
 def _block(b: BlockIn, where: str) -> Block | None:
-    def need(value: Any, field: str) -> Any:
-        if value is None:
-            raise bad_request(
-                f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}"
-            )
-        return value
-
     if b.type == "text":
-        return Text(need(b.text, "text"))
+        return Text(_need(b, "text", where))
     if b.type == "tool_use":
-        return ToolUse(need(b.id, "id"), need(b.name, "name"), need(b.input, "input"))
+        return ToolUse(_need(b, "id", where), _need(b, "name", where), _need(b, "input", where))
     if b.type == "tool_result":
-        return ToolResult(need(b.tool_use_id, "tool_use_id"), _text_of(b.content), bool(b.is_error))
+        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.content), bool(b.is_error))
     return None  # images, documents, thinking...: accepted, not used by the script
+
+
+def _need(b: BlockIn, field: str, where: str) -> Any:
+    value = getattr(b, field)
+    if value is None:
+        raise bad_request(f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}")
+    return value
 
 
 def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
@@ -121,10 +121,10 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
             )
             continue
         if isinstance(m.content, str):
-            blocks: list[Block] = [Text(m.content)]
-        else:
-            found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(m.content))
-            blocks = [b for b in found if b is not None]
+            out.append(Message(m.role, [Text(m.content)]))
+            continue
+        found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(m.content))
+        blocks = [b for b in found if b is not None]
         if m.role == "user" and any(isinstance(b, ToolUse) for b in blocks):
             raise bad_request(f"messages.{i}: tool_use blocks can only appear in assistant messages")
         if m.role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
