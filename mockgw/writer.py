@@ -28,58 +28,6 @@ def raw_headers(headers: dict[str, str]) -> RawHeaders:
     return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
 
 
-def _transport(send: Send) -> Any:
-    """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
-    return getattr(getattr(send, "__self__", None), "transport", None)
-
-
-class _Gather:
-    """Stands in for the transport while one response is sent: collects its writes, then makes one."""
-
-    def __init__(self, transport: Any) -> None:
-        self.transport = transport
-        self.parts: list[bytes] = []
-        self.closing = False
-
-    def write(self, data: bytes) -> None:
-        self.parts.append(data)
-
-    def close(self) -> None:
-        self.closing = True
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.transport, name)
-
-    def flush(self) -> None:
-        if self.parts and not self.transport.is_closing():
-            self.transport.write(b"".join(self.parts))
-        if self.closing:
-            self.transport.close()
-
-
-async def send_in_one_write(send: Send, *messages: Message) -> None:
-    """Send a response whose bytes are all known; through uvicorn they leave in a single socket write.
-
-    uvicorn writes the status line and headers as soon as it gets http.response.start, then the body:
-    two writes, two system calls, for every response. While these messages are sent, the request
-    cycle's transport is swapped for one that gathers the bytes. Other servers: plain sends.
-    """
-    cycle = getattr(send, "__self__", None)
-    transport = _transport(send)
-    if transport is None:
-        for message in messages:
-            await send(message)
-        return
-    gather = _Gather(transport)
-    cycle.transport = gather  # type: ignore[union-attr]
-    try:
-        for message in messages:
-            await send(message)
-    finally:
-        cycle.transport = transport  # type: ignore[union-attr]
-        gather.flush()
-
-
 class JSONBytes(Response):
     """An encoded JSON body with its headers, built with no more work than the bytes need."""
 
@@ -90,16 +38,10 @@ class JSONBytes(Response):
         self.raw_headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
         self.raw_headers += headers
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send_in_one_write(
-            send,
-            {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers},
-            {"type": "http.response.body", "body": self.body},
-        )
-
 
 def _close_transport(send: Send) -> bool:
-    transport = _transport(send)
+    """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
     if transport is None:
         return False
     transport.close()
