@@ -16,12 +16,14 @@ import logging
 import os
 from typing import Any
 
+from pydantic import TypeAdapter
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.types import Receive, Scope, Send
+from typing_extensions import TypedDict
 
 from mockgw import control
 from mockgw.accounts import Account
@@ -33,7 +35,7 @@ from mockgw.state import State
 from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
-from mockgw.wire.common import Lenient, RawHeaders, dumps, parse
+from mockgw.wire.common import RawHeaders, dumps, parse
 from mockgw.writer import DropResponse, JSONBytes, SSEResponse, raw_headers
 
 log = logging.getLogger("mockgw")
@@ -112,8 +114,11 @@ def header_dict(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in READ_HEADERS}
 
 
-class RefreshIn(Lenient):
+class RefreshIn(TypedDict):
     refresh_token: str
+
+
+REFRESH = TypeAdapter(RefreshIn)
 
 
 class Gateway:
@@ -226,7 +231,7 @@ class Gateway:
     async def refresh(self, request: Request) -> Response:
         async def answer() -> Any:
             raw = await read_body(request.receive, header_dict(request.scope), self.state.settings)
-            return self.state.accounts.refresh(parse(RefreshIn, raw).refresh_token)
+            return self.state.accounts.refresh(parse(REFRESH, raw)["refresh_token"])
 
         return await self._platform(request, answer)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
+from typing_extensions import Required, TypedDict
 
 from mockgw.clock import iso
 from mockgw.domain import (
@@ -24,7 +25,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "anthropic"
 ID_PREFIX = "msg_"
@@ -45,48 +46,51 @@ ERROR_TYPES: dict[ErrorKind, str] = {
 # --- request -----------------------------------------------------------------------------------
 
 
-class BlockIn(Lenient):
-    type: str
-    text: str | None = None
-    id: str | None = None
-    name: str | None = None
-    input: dict[str, Any] | None = None
-    tool_use_id: str | None = None
-    content: str | list[dict[str, Any]] | None = None
-    is_error: bool | None = None
+class BlockIn(TypedDict, total=False):
+    type: Required[str]
+    text: str
+    id: str
+    name: str
+    input: dict[str, Any]
+    tool_use_id: str
+    content: str | list[dict[str, Any]] | None
+    is_error: bool | None
 
 
-class MessageIn(Lenient):
+class MessageIn(TypedDict):
     role: Literal["user", "assistant", "system"]
     content: str | list[BlockIn]
 
 
-class ToolIn(Lenient):
-    name: str
-    description: str = ""
-    input_schema: dict[str, Any] = Field(default_factory=dict)
+class ToolIn(TypedDict, total=False):
+    name: Required[str]
+    description: str
+    input_schema: dict[str, Any]
 
 
-class ToolChoiceIn(Lenient):
-    type: Literal["auto", "any", "tool", "none"]
-    name: str | None = None
+class ToolChoiceIn(TypedDict, total=False):
+    type: Required[Literal["auto", "any", "tool", "none"]]
+    name: str | None
 
 
-class SystemBlockIn(Lenient):
-    type: str = "text"
-    text: str = ""
+class SystemBlockIn(TypedDict, total=False):
+    type: str
+    text: str
 
 
-class RequestIn(Lenient):
-    model: str
-    messages: list[MessageIn]
-    max_tokens: int = DEFAULT_MAX_TOKENS
-    system: str | list[SystemBlockIn] | None = None
-    stream: bool = False
-    temperature: float | None = Field(None, ge=0.0, le=2.0)
-    top_p: float | None = Field(None, ge=0.0, le=1.0)
-    tools: list[ToolIn] | None = None
-    tool_choice: ToolChoiceIn | None = None
+class RequestIn(TypedDict, total=False):
+    model: Required[str]
+    messages: Required[list[MessageIn]]
+    max_tokens: int
+    system: str | list[SystemBlockIn] | None
+    stream: bool
+    temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
+    top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
+    tools: list[ToolIn] | None
+    tool_choice: ToolChoiceIn | None
+
+
+REQUEST = TypeAdapter(RequestIn)
 
 
 def _text_of(content: str | list[dict[str, Any]] | None) -> str:
@@ -96,63 +100,74 @@ def _text_of(content: str | list[dict[str, Any]] | None) -> str:
 
 
 def _block(b: BlockIn, where: str) -> Block | None:
-    if b.type == "text":
+    kind = b["type"]
+    if kind == "text":
         return Text(_need(b, "text", where))
-    if b.type == "tool_use":
+    if kind == "tool_use":
         return ToolUse(_need(b, "id", where), _need(b, "name", where), _need(b, "input", where))
-    if b.type == "tool_result":
-        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.content), bool(b.is_error))
+    if kind == "tool_result":
+        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.get("content")), bool(b.get("is_error")))
     return None  # images, documents, thinking...: accepted, not used by the script
 
 
 def _need(b: BlockIn, field: str, where: str) -> Any:
-    value = getattr(b, field)
+    value = b.get(field)
     if value is None:
-        raise bad_request(f"{where}.{field}: Field required for a {b.type} block", param=f"{where}.{field}")
+        raise bad_request(
+            f"{where}.{field}: Field required for a {b['type']} block", param=f"{where}.{field}"
+        )
     return value
 
 
 def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
     out: list[Message] = []
     for i, m in enumerate(raw):
-        if m.role == "system":  # SDK 2.x types allow system turns inside messages
-            system.append(
-                m.content if isinstance(m.content, str) else _text_of([b.model_dump() for b in m.content])
-            )
+        role, content = m["role"], m["content"]
+        if role == "system":  # SDK 2.x types allow system turns inside messages
+            system.append(_text_of(content))  # type: ignore[arg-type]
             continue
-        if isinstance(m.content, str):
-            out.append(Message(m.role, [Text(m.content)]))
+        if isinstance(content, str):
+            out.append(Message(role, [Text(content)]))
             continue
-        found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(m.content))
+        found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(content))
         blocks = [b for b in found if b is not None]
-        if m.role == "user" and any(isinstance(b, ToolUse) for b in blocks):
+        if role == "user" and any(isinstance(b, ToolUse) for b in blocks):
             raise bad_request(f"messages.{i}: tool_use blocks can only appear in assistant messages")
-        if m.role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
+        if role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
             raise bad_request(f"messages.{i}: tool_result blocks can only appear in user messages")
-        out.append(Message(m.role, blocks))
+        out.append(Message(role, blocks))
     return out
 
 
+def _system(system: str | list[SystemBlockIn] | None) -> list[str]:
+    if isinstance(system, str):
+        return [system]
+    return [b.get("text", "") for b in system or []]
+
+
 def decode(raw: bytes) -> ChatRequest:
-    req: RequestIn = parse(RequestIn, raw)
-    system = [req.system] if isinstance(req.system, str) else [b.text for b in req.system or []]
-    messages = _messages(req.messages, system)
+    req = parse(REQUEST, raw)
+    system = _system(req.get("system"))
+    messages = _messages(req["messages"], system)
     if not messages:
         raise bad_request("messages: at least one user message is required", param="messages")
     if messages[0].role != "user":
         raise bad_request('messages.0.role: the first message must use the "user" role', param="messages")
     check_tool_pairing(messages)
-    choice = req.tool_choice
+    tools = req.get("tools")
+    choice = req.get("tool_choice")
     return ChatRequest(
-        model=req.model,
+        model=req["model"],
         messages=messages,
-        max_tokens=req.max_tokens,
+        max_tokens=req.get("max_tokens", DEFAULT_MAX_TOKENS),
         system="\n".join(s for s in system if s),
-        stream=req.stream,
-        tools=[Tool(t.name, t.description, t.input_schema) for t in req.tools or []],
-        tool_choice=ToolChoice(choice.type, choice.name) if choice else ToolChoice(),
-        temperature=req.temperature,
-        top_p=req.top_p,
+        stream=req.get("stream", False),
+        tools=[Tool(t["name"], t.get("description", ""), t.get("input_schema", {})) for t in tools]
+        if tools
+        else [],
+        tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
+        temperature=req.get("temperature"),
+        top_p=req.get("top_p"),
     )
 
 

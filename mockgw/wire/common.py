@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 
 from mockgw.domain import GatewayError, Message, ToolResult, ToolUse, bad_request
@@ -14,6 +14,7 @@ from mockgw.domain import GatewayError, Message, ToolResult, ToolUse, bad_reques
 _encode_str = json.encoder.encode_basestring  # the C version where CPython has it
 
 
+T = TypeVar("T")
 RawHeaders = list[tuple[bytes, bytes]]  # response headers as ASGI sends them: lower-case names
 
 
@@ -25,12 +26,6 @@ def dumps(obj: Any) -> bytes:
 def dumps_str(text: str) -> bytes:
     """A JSON string literal: what stream deltas are made of, so it is the cheapest path there is."""
     return _encode_str(text).encode()
-
-
-class Lenient(BaseModel):
-    """Base of every wire model: fields the SDKs may add and we do not use are accepted and ignored."""
-
-    model_config = ConfigDict(extra="ignore")
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -46,15 +41,19 @@ def validation_error(exc: ValidationError) -> GatewayError:
     return bad_request(f"{path}: {err['msg']}", param=path)
 
 
-def parse(model: type[BaseModel], raw: bytes) -> Any:
-    """Parse and validate the body in one pass; a 400 that names the field when it is wrong."""
+def parse(schema: TypeAdapter[T], raw: bytes) -> T:
+    """Parse and validate the body in one pass; a 400 that names the field when it is wrong.
+
+    Wire schemas are TypedDicts: pydantic validates them as fast as it parses, builds plain dicts
+    (half the cost of model instances), and ignores the fields SDKs add that the gateway does not use.
+    """
     try:
-        return model.model_validate_json(raw)
+        return schema.validate_json(raw)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         if err["type"] == "json_invalid":
             raise bad_request(f"request body is not valid JSON: {err['ctx']['error']}") from None
-        if not err["loc"] and err["type"] == "model_type":
+        if not err["loc"] and err["type"] == "dict_type":
             raise bad_request(
                 f"request body must be a JSON object, got {type(err['input']).__name__}"
             ) from None

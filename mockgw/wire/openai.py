@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
+from typing_extensions import Required, TypedDict
 
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
@@ -27,7 +28,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import Lenient, RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
 
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
@@ -56,59 +57,62 @@ DONE = b"data: [DONE]\n\n"
 # --- request -----------------------------------------------------------------------------------
 
 
-class FunctionCallIn(Lenient):
+class FunctionCallIn(TypedDict, total=False):
+    name: Required[str]
+    arguments: str
+
+
+class ToolCallIn(TypedDict, total=False):
+    id: Required[str]
+    type: str
+    function: Required[FunctionCallIn]
+
+
+class MessageIn(TypedDict, total=False):
+    role: Required[Literal["system", "developer", "user", "assistant", "tool"]]
+    content: str | list[dict[str, Any]] | None
+    tool_calls: list[ToolCallIn] | None
+    tool_call_id: str | None
+
+
+class FunctionIn(TypedDict, total=False):
+    name: Required[str]
+    description: str
+    parameters: dict[str, Any]
+
+
+class ToolIn(TypedDict, total=False):
+    type: str
+    function: Required[FunctionIn]
+
+
+class FunctionName(TypedDict):
     name: str
-    arguments: str = ""
 
 
-class ToolCallIn(Lenient):
-    id: str
-    type: str = "function"
-    function: FunctionCallIn
-
-
-class MessageIn(Lenient):
-    role: Literal["system", "developer", "user", "assistant", "tool"]
-    content: str | list[dict[str, Any]] | None = None
-    tool_calls: list[ToolCallIn] | None = None
-    tool_call_id: str | None = None
-
-
-class FunctionIn(Lenient):
-    name: str
-    description: str = ""
-    parameters: dict[str, Any] = Field(default_factory=dict)
-
-
-class ToolIn(Lenient):
-    type: str = "function"
-    function: FunctionIn
-
-
-class FunctionName(Lenient):
-    name: str
-
-
-class NamedToolChoice(Lenient):
+class NamedToolChoice(TypedDict):
     type: Literal["function"]
     function: FunctionName
 
 
-class StreamOptions(Lenient):
-    include_usage: bool = False
+class StreamOptions(TypedDict, total=False):
+    include_usage: bool
 
 
-class RequestIn(Lenient):
-    model: str
-    messages: list[MessageIn]
-    max_tokens: int | None = None
-    max_completion_tokens: int | None = None
-    stream: bool | None = False
-    stream_options: StreamOptions | None = None
-    temperature: float | None = Field(None, ge=0.0, le=2.0)
-    top_p: float | None = Field(None, ge=0.0, le=1.0)
-    tools: list[ToolIn] | None = None
-    tool_choice: Literal["none", "auto", "required"] | NamedToolChoice | None = None
+class RequestIn(TypedDict, total=False):
+    model: Required[str]
+    messages: Required[list[MessageIn]]
+    max_tokens: int | None
+    max_completion_tokens: int | None
+    stream: bool | None
+    stream_options: StreamOptions | None
+    temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
+    top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
+    tools: list[ToolIn] | None
+    tool_choice: Literal["none", "auto", "required"] | NamedToolChoice | None
+
+
+REQUEST = TypeAdapter(RequestIn)
 
 
 def _text_of(content: str | list[dict[str, Any]] | None) -> str:
@@ -118,33 +122,36 @@ def _text_of(content: str | list[dict[str, Any]] | None) -> str:
 
 
 def _tool_use(call: ToolCallIn, where: str) -> ToolUse:
+    function = call["function"]
     try:
-        args = json.loads(call.function.arguments or "{}")
+        args = json.loads(function.get("arguments") or "{}")
     except json.JSONDecodeError as exc:
         raise bad_request(f"{where}.function.arguments: not valid JSON ({exc.msg})", param=where) from None
     if not isinstance(args, dict):
         raise bad_request(f"{where}.function.arguments: must encode a JSON object", param=where)
-    return ToolUse(call.id, call.function.name, args)
+    return ToolUse(call["id"], function["name"], args)
 
 
 def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
     out: list[Message] = []
     for i, m in enumerate(raw):
-        if m.role in ("system", "developer"):
-            system.append(_text_of(m.content))
-        elif m.role == "user":
-            out.append(Message("user", [Text(_text_of(m.content))]))
-        elif m.role == "assistant":
-            text = _text_of(m.content)
+        role, text = m["role"], _text_of(m.get("content"))
+        if role in ("system", "developer"):
+            system.append(text)
+        elif role == "user":
+            out.append(Message("user", [Text(text)]))
+        elif role == "assistant":
             blocks: list[Block] = [Text(text)] if text else []
-            blocks += [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(m.tool_calls or [])]
+            calls = m.get("tool_calls") or []
+            blocks += [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(calls)]
             out.append(Message("assistant", blocks))
         else:
-            if m.tool_call_id is None:
+            call_id = m.get("tool_call_id")
+            if call_id is None:
                 raise bad_request(
                     f"messages.{i}.tool_call_id: Field required for a tool message", param="messages"
                 )
-            result = ToolResult(m.tool_call_id, _text_of(m.content))
+            result = ToolResult(call_id, text)
             if out and out[-1].role == "user" and all(isinstance(b, ToolResult) for b in out[-1].content):
                 out[-1].content.append(result)
             else:
@@ -153,30 +160,38 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
 
 
 def _tool_choice(choice: str | NamedToolChoice | None) -> ToolChoice:
-    if isinstance(choice, NamedToolChoice):
-        return ToolChoice("tool", choice.function.name)
+    if isinstance(choice, dict):
+        return ToolChoice("tool", choice["function"]["name"])
     return ToolChoice({"required": "any", "none": "none"}.get(choice or "auto", "auto"))  # type: ignore[arg-type]
 
 
+def _tool(t: ToolIn) -> Tool:
+    f = t["function"]
+    return Tool(f["name"], f.get("description", ""), f.get("parameters", {}))
+
+
 def decode(raw: bytes) -> ChatRequest:
-    req: RequestIn = parse(RequestIn, raw)
+    req = parse(REQUEST, raw)
     system: list[str] = []
-    messages = _messages(req.messages, system)
+    messages = _messages(req["messages"], system)
     if not messages:
         raise bad_request("messages: at least one user or assistant message is required", param="messages")
     check_tool_pairing(messages)
-    max_tokens = req.max_completion_tokens if req.max_completion_tokens is not None else req.max_tokens
+    max_tokens = req.get("max_completion_tokens")
+    if max_tokens is None:
+        max_tokens = req.get("max_tokens")
+    options = req.get("stream_options")
     return ChatRequest(
-        model=req.model,
+        model=req["model"],
         messages=messages,
         max_tokens=DEFAULT_MAX_TOKENS if max_tokens is None else max_tokens,
         system="\n".join(s for s in system if s),
-        stream=bool(req.stream),
-        tools=[Tool(t.function.name, t.function.description, t.function.parameters) for t in req.tools or []],
-        tool_choice=_tool_choice(req.tool_choice),
-        temperature=req.temperature,
-        top_p=req.top_p,
-        stream_usage=bool(req.stream_options and req.stream_options.include_usage),
+        stream=bool(req.get("stream")),
+        tools=[_tool(t) for t in req.get("tools") or []],
+        tool_choice=_tool_choice(req.get("tool_choice")),
+        temperature=req.get("temperature"),
+        top_p=req.get("top_p"),
+        stream_usage=bool(options and options.get("include_usage")),
     )
 
 
