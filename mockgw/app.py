@@ -10,10 +10,10 @@ platform routes, the control plane, 404s) goes through Starlette.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import os
+import time
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -36,7 +36,7 @@ from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.common import RawHeaders, dumps, parse
-from mockgw.writer import DropResponse, JSONBytes, SSEResponse, raw_headers
+from mockgw.writer import DropResponse, JSONBytes, SSEResponse, raw_headers, sleep_until
 
 log = logging.getLogger("mockgw")
 CHAT_ROUTES: dict[str, Wire] = {"/v1/messages": anthropic_wire, "/api/v1/chat/completions": openai_wire}
@@ -129,18 +129,21 @@ class Gateway:
 
     async def chat(self, scope: Scope, receive: Receive, send: Send, wire: Wire) -> None:
         """A chat route, as plain ASGI; an unexpected exception still answers in the caller's format."""
+        arrived = time.monotonic()
         try:
-            response, ttft_ms = await self._answer(scope, receive, wire)
+            response, ttft_ms = await self._answer(scope, receive, wire, arrived)
         except ClientGone:
             return
         except Exception as exc:
             log.exception("mockgw: internal error on %s", scope["path"])
             response, ttft_ms = internal_error_response(scope["path"], exc), 0
         if ttft_ms:  # time to first token holds a JSON reply too; streams pace themselves
-            await asyncio.sleep(ttft_ms / 1000)
+            await sleep_until(arrived + ttft_ms / 1000)
         await response(scope, receive, send)
 
-    async def _answer(self, scope: Scope, receive: Receive, wire: Wire) -> tuple[Response, int]:
+    async def _answer(
+        self, scope: Scope, receive: Receive, wire: Wire, arrived: float
+    ) -> tuple[Response, int]:
         """The response, and how long a JSON reply waits before it goes out."""
         state = self.state
         request_id = "req_" + _new_id()
@@ -178,7 +181,7 @@ class Gateway:
                 state.accounts.refund(account, charged)
                 return DropResponse(result.stall_ms), 0
             entry.status = 200
-            response = self._reply(wire, chat, result, request_id, rate, entry)
+            response = self._reply(wire, chat, result, request_id, rate, entry, arrived)
             return response, 0 if chat.stream else result.shape.ttft_ms
         except GatewayError as err:
             if account is not None and charged:
@@ -195,6 +198,7 @@ class Gateway:
         request_id: str,
         rate: RateLimit | None,
         entry: Entry,
+        arrived: float,
     ) -> Response:
         reply_id = wire.ID_PREFIX + request_id[4:]  # req_X answers with msg_X / chatcmpl-X
         created = int(entry.time)
@@ -204,7 +208,7 @@ class Gateway:
             frames = wire.encode_stream(reply, chat, reply_id, created)
             error_frame = wire.stream_error_event(shape.error, request_id) if shape.error else None
             entry.stream = {}
-            return SSEResponse(frames, shape, error_frame, headers, entry.stream)
+            return SSEResponse(frames, shape, error_frame, headers, entry.stream, arrived)
         return json_response(wire.encode(reply, chat, reply_id, created), 200, headers)
 
     # --- the platform routes of the docs page ---------------------------------------------------

@@ -150,14 +150,14 @@ class ChatRequest:
     @property
     def turn(self) -> int:
         """0 for the first assistant turn: how many assistant messages the request carries."""
-        return sum(1 for m in self.messages if m.role == "assistant")
+        return [m.role for m in self.messages].count("assistant")
 
     def last_user_text(self) -> str:
         for m in reversed(self.messages):
             if m.role == "user":
                 texts = [b.text for b in m.content if isinstance(b, Text)]
                 if texts:
-                    return "\n".join(texts)
+                    return texts[0] if len(texts) == 1 else "\n".join(texts)
         return ""
 
     def last_tool_results(self) -> list[ToolResult]:

@@ -8,6 +8,7 @@ on both formats. Unpaced streams go out in a single write: clients parse a byte 
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from starlette.responses import Response
@@ -37,6 +38,16 @@ class JSONBytes(Response):
         self.background = None
         self.raw_headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
         self.raw_headers += headers
+
+
+async def sleep_until(deadline: float) -> None:
+    """Sleep until time.monotonic() reaches deadline, to within half a millisecond.
+
+    The event loop's timers are millisecond-grained and count from a clock cached once per loop
+    turn, so one sleep can end a little early: check the real clock and sleep again if needed.
+    """
+    while (delay := deadline - time.monotonic()) > 0.0005:
+        await asyncio.sleep(delay)
 
 
 def _close_transport(send: Send) -> bool:
@@ -84,13 +95,16 @@ class SSEResponse(Response):
         error_frame: bytes | None,
         headers: RawHeaders,
         report: dict[str, Any],
+        start: float,
     ) -> None:
+        """start: time.monotonic() when the request arrived, which the scripted timing counts from."""
         # No super().__init__: it would add content-length: 0; streams go out chunked.
         self.status_code = 200
         self.background = None
         self.raw_headers = SSE_HEADERS + headers
         self.report = report
         self.shape = shape
+        self.start = start
         self.frames, self.ending = self._cut(frames, shape, error_frame)
         report.update(events=len(frames), sent=0, ending=self.ending, client_disconnected=False)
 
@@ -122,22 +136,17 @@ class SSEResponse(Response):
         self.report["sent"] += count
 
     async def _paced(self, receive: Receive, send: Send, shape: StreamShape) -> None:
-        loop = asyncio.get_running_loop()
-        start = loop.time()
         gone = asyncio.Event()
         watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
         try:
             if "sse_burst" in shape.quirks:  # the gateway's buffering: all of it at once, at the end
-                await asyncio.sleep(
-                    max(0.0, (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000)
+                await sleep_until(
+                    self.start + (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000
                 )
                 await self._write(send, b"".join(self.frames), len(self.frames))
                 return
             for i, frame in enumerate(self.frames):
-                target = start + (shape.ttft_ms + i * shape.delay_ms) / 1000
-                delay = target - loop.time()
-                if delay > 0:
-                    await asyncio.sleep(delay)
+                await sleep_until(self.start + (shape.ttft_ms + i * shape.delay_ms) / 1000)
                 if gone.is_set():
                     self.report.update(client_disconnected=True, ending="client_disconnected")
                     return
