@@ -62,7 +62,8 @@ class Plan:
     """How long and how much of each measurement; --quick shrinks everything."""
 
     quick: bool
-    duration: float  # seconds per throughput cell
+    duration: float  # seconds per throughput cell and server
+    rounds: int  # the cell's time is split into rounds that alternate mockgw and reference
     connections: tuple[int, ...]
     stream_connections: int
     warmup: float  # seconds of load before a server's first measured cell
@@ -81,6 +82,7 @@ class Plan:
             return cls(
                 quick=True,
                 duration=1,
+                rounds=1,
                 connections=(16,),
                 stream_connections=16,
                 warmup=0,
@@ -96,6 +98,7 @@ class Plan:
         return cls(
             quick=False,
             duration=6,
+            rounds=3,
             connections=(1, 16, 64),
             stream_connections=16,
             warmup=2,
@@ -679,19 +682,24 @@ def measure_throughput(b: Bench, mock: Server, ref: Server) -> None:
         log(f"warm-up: {plan.warmup:g}s of load on the reference")
         for fmt, path in PATHS.items():
             b.loader.run(ref.port, path, chat_body(False), request_headers(fmt), 16, plan.warmup / 2)
+    seconds = plan.duration / plan.rounds
     for fmt, path in PATHS.items():
         for conns in plan.connections:
-            results = {}
-            for server in (mock, ref):
-                log(f"non-streamed {path} c={conns} on {server.name} ({plan.duration:g}s)")
-                r = b.loader.run(
-                    server.port, path, chat_body(False), request_headers(fmt), conns, plan.duration
-                )
-                b.check(r, f"{server.name} {path} c={conns}")
-                results[server.name] = r
-                if server is mock:
-                    b.mockgw_requests += r.requests
-            m, f = results["mockgw"], results["reference"]
+            rounds: dict[str, list[LoadResult]] = {"mockgw": [], "reference": []}
+            for i in range(plan.rounds):  # alternating: drift in a shared machine hits both alike
+                for server in (mock, ref):
+                    log(f"non-streamed {path} c={conns} on {server.name}, round {i + 1} ({seconds:g}s)")
+                    r = b.loader.run(
+                        server.port, path, chat_body(False), request_headers(fmt), conns, seconds
+                    )
+                    b.check(r, f"{server.name} {path} c={conns}")
+                    rounds[server.name].append(r)
+                    if server is mock:
+                        b.mockgw_requests += r.requests
+            b.extra[f"rounds {fmt} c={conns} req/s"] = {
+                k: [round(r.rps) for r in v] for k, v in rounds.items()
+            }
+            m, f = median_round(rounds["mockgw"]), median_round(rounds["reference"])
             gated = conns in (16, 64)
             ratio = m.rps / f.rps if f.rps else 0.0
             b.add(
@@ -706,6 +714,10 @@ def measure_throughput(b: Bench, mock: Server, ref: Server) -> None:
             )
             b.add(Row(f"non-streamed {fmt} c={conns}: p50", m.p50_ms, f.p50_ms, "ms"))
             b.add(Row(f"non-streamed {fmt} c={conns}: p99", m.p99_ms, f.p99_ms, "ms"))
+
+
+def median_round(results: list[LoadResult]) -> LoadResult:
+    return sorted(results, key=lambda r: r.rps)[len(results) // 2]
 
 
 def measure_streams(b: Bench, mock: Server, ref: Server) -> None:
@@ -939,7 +951,29 @@ def _hold_streams(server: Server, n: int, hold: dict[str, int]) -> dict[str, Any
     return run_async(main())
 
 
+def idle_wake_ms(port: int, count: int) -> float:
+    """Median TTFB of a plain request sent after 200 ms of quiet: what waking an idle server and
+    client costs on this machine. A paced stream's first event comes after such a quiet spell too."""
+    keys = Keys("idle")
+    ttfbs = []
+    with connection(port) as sock:
+        for _ in range(count):
+            time.sleep(0.2)
+            request = raw_request(
+                port, PATHS["anthropic"], chat_body(False), request_headers("anthropic"), keys.next()
+            )
+            ttfbs.append(timed_request(sock, request).ttfb * 1000)
+    return statistics.median(ttfbs)
+
+
 def measure_pacing(b: Bench, mock: Server) -> None:
+    b.add(
+        Row(
+            "idle wake-up: plain request's TTFB after 200 ms quiet (median)",
+            idle_wake_ms(mock.port, b.plan.paced_requests),
+            unit="ms",
+        )
+    )
     upload(mock.port, scenario_yaml("bench-paced", 20, ttft_ms=200, delay_ms=20))
     for fmt, path in PATHS.items():
         log(f"paced stream (ttft 200 ms, 20 ms gaps) on {path}, {b.plan.paced_requests} requests")
@@ -1027,7 +1061,8 @@ def describe(b: Bench) -> str:
     loadavg = b.extra.get("loadavg", {})
     busy = f"1-min load average {loadavg.get('start', '?')} at start, {loadavg.get('end', '?')} at end"
     return (
-        f"mockgw bench ({mode}) at {b.extra.get('revision', '?')}: load {load}; {plan.duration:g}s a cell;"
+        f"mockgw bench ({mode}) at {b.extra.get('revision', '?')}: load {load};"
+        f" {plan.duration:g}s a cell and server, in {plan.rounds} alternating round(s);"
         f" {pin}; {os.cpu_count()} cpus; {busy}"
     )
 
