@@ -148,3 +148,39 @@ def test_every_serve_option_reads_from_the_environment():
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
+
+
+def test_scripted_timing_is_never_early(mockgw):
+    stream = {"ttft_ms": 150, "delay_ms": 40, "chunk_chars": 4}
+    mockgw.add_scenario(
+        {"name": "paced", "turns": [{"reply": {"content": [{"text": "abcdefgh"}], "stream": stream}}]}
+    )
+    client = mockgw.anthropic_client(default_headers={"x-mockgw-scenario": "paced"})
+    start = time.monotonic()
+    client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
+    assert time.monotonic() - start >= 0.15, "a JSON reply waits for its first token too"
+    start, texts = time.monotonic(), []
+    with client.messages.stream(model="qwen-coder-32b", max_tokens=8, messages=HI) as events:
+        texts = [time.monotonic() - start for _ in events.text_stream]
+    # events: message_start, content_block_start, ping, then the deltas "abcd" and "efgh"
+    assert len(texts) == 2 and texts[0] >= 0.15 + 3 * 0.04 - 0.001 and texts[1] - texts[0] >= 0.039
+
+
+def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_serving():
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    with MockGateway() as gw:
+        decide = gw.state.engine.decide
+        gw.state.engine.decide = broken  # type: ignore[method-assign]
+        with pytest.raises(
+            anthropic.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"
+        ):
+            gw.anthropic_client(max_retries=0).messages.create(
+                model="qwen-coder-32b", max_tokens=8, messages=HI
+            )
+        with pytest.raises(openai.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"):
+            gw.openai_client(max_retries=0).chat.completions.create(model="qwen-coder-32b", messages=HI)
+        gw.state.engine.decide = decide  # type: ignore[method-assign]
+        reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
+        assert reply.role == "assistant"
