@@ -25,7 +25,15 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import (
+    RawHeaders,
+    check_tool_pairing,
+    chunks,
+    dumps,
+    dumps_str,
+    parse,
+    response_headers,
+)
 
 NAME = "anthropic"
 ID_PREFIX = "msg_"
@@ -43,7 +51,7 @@ ERROR_TYPES: dict[ErrorKind, str] = {
 }
 
 
-# --- request -----------------------------------------------------------------------------------
+# --- request --------------------------------------------------------------------------------------
 
 
 class BlockIn(TypedDict, total=False):
@@ -171,7 +179,7 @@ def decode(raw: bytes) -> ChatRequest:
     )
 
 
-# --- reply -------------------------------------------------------------------------------------
+# --- reply ----------------------------------------------------------------------------------------
 
 
 def _tool_id(tool_id: str) -> str:
@@ -258,20 +266,20 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
-# --- headers and errors ------------------------------------------------------------------------------------
+# --- headers and errors ---------------------------------------------------------------------------
+
+
+RATE_HEADERS = (
+    b"anthropic-ratelimit-requests-limit",
+    b"anthropic-ratelimit-requests-remaining",
+    b"anthropic-ratelimit-requests-reset",
+)
 
 
 def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
     """request-id (the SDKs' _request_id and error.request_id) and Anthropic's rate-limit headers."""
-    rid = (b"request-id", request_id.encode())
-    if rate is None:
-        return [rid]
-    return [
-        rid,
-        (b"anthropic-ratelimit-requests-limit", b"%d" % rate.limit),
-        (b"anthropic-ratelimit-requests-remaining", b"%d" % rate.remaining),
-        (b"anthropic-ratelimit-requests-reset", iso(rate.reset_at).encode()),
-    ]
+    reset = iso(rate.reset_at).encode() if rate else b""
+    return response_headers(b"request-id", request_id, rate, RATE_HEADERS, reset)
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:

@@ -9,13 +9,24 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 
-from mockgw.domain import GatewayError, Message, ToolResult, ToolUse, bad_request
+from mockgw.domain import GatewayError, Message, RateLimit, ToolResult, ToolUse, bad_request
 
 _encode_str = json.encoder.encode_basestring  # the C version where CPython has it
 
 
 T = TypeVar("T")
 RawHeaders = list[tuple[bytes, bytes]]  # response headers as ASGI sends them: lower-case names
+
+
+def response_headers(
+    id_header: bytes, request_id: str, rate: RateLimit | None, rate_headers: tuple[bytes, ...], reset: bytes
+) -> RawHeaders:
+    """The request id, and where the gate ran the rate limit (limit, remaining, reset), by one API's names."""
+    head = [(id_header, request_id.encode())]
+    if rate is None:
+        return head
+    limit, remaining, reset_at = rate_headers
+    return [*head, (limit, b"%d" % rate.limit), (remaining, b"%d" % rate.remaining), (reset_at, reset)]
 
 
 def dumps(obj: Any) -> bytes:

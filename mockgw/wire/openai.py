@@ -28,7 +28,15 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import RawHeaders, check_tool_pairing, chunks, dumps, dumps_str, parse
+from mockgw.wire.common import (
+    RawHeaders,
+    check_tool_pairing,
+    chunks,
+    dumps,
+    dumps_str,
+    parse,
+    response_headers,
+)
 
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
@@ -54,7 +62,7 @@ FINISH_REASONS: dict[StopReason, str] = {
 DONE = b"data: [DONE]\n\n"
 
 
-# --- request -----------------------------------------------------------------------------------
+# --- request --------------------------------------------------------------------------------------
 
 
 class FunctionCallIn(TypedDict, total=False):
@@ -195,7 +203,7 @@ def decode(raw: bytes) -> ChatRequest:
     )
 
 
-# --- reply -------------------------------------------------------------------------------------
+# --- reply ----------------------------------------------------------------------------------------
 
 
 def _call_id(tool_id: str) -> str:
@@ -286,7 +294,7 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
-# --- headers and errors ------------------------------------------------------------------------------------
+# --- headers and errors ---------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=4096)
@@ -297,17 +305,17 @@ def _duration(seconds: int) -> bytes:
     return ((f"{h}h" if h else "") + (f"{m}m" if h or m else "") + f"{s}s").encode()
 
 
+RATE_HEADERS = (
+    b"x-ratelimit-limit-requests",
+    b"x-ratelimit-remaining-requests",
+    b"x-ratelimit-reset-requests",
+)
+
+
 def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
     """x-request-id (the SDKs' _request_id and error.request_id) and OpenAI's rate-limit headers."""
-    rid = (b"x-request-id", request_id.encode())
-    if rate is None:
-        return [rid]
-    return [
-        rid,
-        (b"x-ratelimit-limit-requests", b"%d" % rate.limit),
-        (b"x-ratelimit-remaining-requests", b"%d" % rate.remaining),
-        (b"x-ratelimit-reset-requests", _duration(max(0, math.ceil(rate.reset_at - rate.now)))),
-    ]
+    reset = _duration(max(0, math.ceil(rate.reset_at - rate.now))) if rate else b""
+    return response_headers(b"x-request-id", request_id, rate, RATE_HEADERS, reset)
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
