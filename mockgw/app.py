@@ -134,9 +134,6 @@ class Gateway:
             response, ttft_ms = await self._answer(scope, receive, wire, arrived)
         except ClientGone:
             return
-        except Exception as exc:
-            log.exception("mockgw: internal error on %s", scope["path"])
-            response, ttft_ms = internal_error_response(scope["path"], exc), 0
         if ttft_ms:  # time to first token holds a JSON reply too; streams pace themselves
             await sleep_until(arrived + ttft_ms / 1000)
         await response(scope, receive, send)
@@ -183,7 +180,10 @@ class Gateway:
             entry.status = 200
             response = self._reply(wire, chat, result, request_id, rate, entry, arrived)
             return response, 0 if chat.stream else result.shape.ttft_ms
-        except GatewayError as err:
+        except ClientGone:
+            raise
+        except Exception as exc:  # a bug of ours is a 500 in the caller's format, and is not charged
+            err = exc if isinstance(exc, GatewayError) else internal_error_of(exc, scope["path"])
             if account is not None and charged:
                 state.accounts.refund(account, charged)
             entry.status = err.status
@@ -257,14 +257,14 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return route_error(exc.status_code, request.method, request.scope["path"], str(exc.detail))
 
 
-def internal_error_response(path: str, exc: Exception) -> Response:
-    request_id = "req_" + _new_id()
-    err = GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
-    return error_response(wire_for_path(path), err, request_id)
+def internal_error_of(exc: Exception, path: str) -> GatewayError:
+    log.error("mockgw: internal error on %s", path, exc_info=exc)
+    return GatewayError(500, f"mockgw internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
-    return internal_error_response(request.scope["path"], exc)
+    path = request.scope["path"]
+    return error_response(wire_for_path(path), internal_error_of(exc, path), "req_" + _new_id())
 
 
 class App:

@@ -181,6 +181,8 @@ def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_s
             )
         with pytest.raises(openai.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"):
             gw.openai_client(max_retries=0).chat.completions.create(model="qwen-coder-32b", messages=HI)
+        assert [e["status"] for e in gw.requests] == [500, 500]
+        assert gw.state.accounts.for_key(gw.api_key).credits == 50_000, "a 500 of ours is not charged"
         gw.state.engine.decide = decide  # type: ignore[method-assign]
         reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
         assert reply.role == "assistant"
