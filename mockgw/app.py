@@ -240,8 +240,10 @@ class Gateway:
         return await self._platform(request, answer)
 
 
-def route_error(status: int, method: str, path: str, detail: str = "") -> Response:
-    """404, 405 and the like, in the envelope of the path's API family."""
+def route_error(
+    status: int, method: str, path: str, detail: str = "", headers: dict[str, str] | None = None
+) -> Response:
+    """404, 405 (with its allow header) and the like, in the envelope of the path's API family."""
     request_id = "req_" + _new_id()
     message = {
         404: f"{method} {path} does not exist on this gateway",
@@ -249,12 +251,13 @@ def route_error(status: int, method: str, path: str, detail: str = "") -> Respon
     }.get(status, detail)
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
-    return error_response(wire_for_path(path), GatewayError(status, message), request_id)
+    return error_response(wire_for_path(path), GatewayError(status, message, headers=headers), request_id)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return route_error(exc.status_code, request.method, request.scope["path"], str(exc.detail))
+    path, headers = request.scope["path"], dict(exc.headers or {})
+    return route_error(exc.status_code, request.method, path, str(exc.detail), headers)
 
 
 def internal_error_of(exc: Exception, path: str) -> GatewayError:
@@ -281,7 +284,9 @@ class App:
         elif scope["method"] == "POST":
             await self.gateway.chat(scope, receive, send, wire)
         else:
-            await route_error(405, scope["method"], scope["path"])(scope, receive, send)
+            await route_error(405, scope["method"], scope["path"], headers={"allow": "POST"})(
+                scope, receive, send
+            )
 
 
 def create_app(settings: Settings | None = None, state: State | None = None) -> App:

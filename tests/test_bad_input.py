@@ -278,6 +278,13 @@ def test_unknown_paths_get_404_in_the_family_envelope(mockgw):
     )
     resp = httpx.get(mockgw.url + "/v1/messages")
     assert resp.status_code == 405 and resp.json()["error"]["type"] == "invalid_request_error"
+    assert resp.headers["allow"] == "POST"
+    resp = httpx.post(mockgw.url + "/api/v1/auth/me")
+    assert (
+        resp.status_code == 405
+        and resp.headers["allow"] == "GET, HEAD"
+        and "POST is not allowed" in resp.text
+    )
 
 
 def test_body_over_the_limit_gets_413_and_the_server_keeps_serving():
