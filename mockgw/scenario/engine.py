@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,33 +70,26 @@ class Script:
         """The reply before it meets a request; values is None only for text without placeholders."""
         spec = self.reply
         assert spec is not None
-
-        def text(t: str) -> str:
-            return render(t, values) if values is not None else t
-
         blocks: list[ReplyBlock] = []
         for j, item in enumerate(spec.content):
             if isinstance(item, TextItem):
-                blocks.append(Text(text(item.text)))
+                blocks.append(Text(render(item.text, values)))
             else:
                 tu = item.tool_use
-                tool_input = _render_value(tu.input, text)
+                tool_input = _render_value(tu.input, values)
                 blocks.append(
                     ToolUse(tu.id or _generated_id(self.scenario, self.index, j), tu.name, tool_input)
                 )
         if "xml_tool_call" in spec.quirks:
             blocks = _with_xml_artifacts(blocks)
         s = spec.stream
-        error = s.error
         shape = StreamShape(
             ttft_ms=s.ttft_ms,
             delay_ms=s.delay_ms,
             chunk_chars=s.chunk_chars,
             disconnect_after=s.disconnect_after,
             error_after=s.error_after,
-            error=GatewayError(error.status, text(error.message), error.kind, dict(error.headers))
-            if s.error_after is not None
-            else None,
+            error=error_from(s.error, values) if s.error_after is not None else None,
             quirks=frozenset(spec.quirks) & SSE_QUIRKS,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
@@ -177,7 +170,7 @@ def _generated_id(scenario: str, turn: int, block: int) -> str:
     return hashlib.blake2b(f"{scenario}/{turn}/{block}".encode(), digest_size=12).hexdigest()
 
 
-def error_from(spec: ErrorSpec, values: Placeholders) -> GatewayError:
+def error_from(spec: ErrorSpec, values: Placeholders | None) -> GatewayError:
     return GatewayError(spec.status, render(spec.message, values), spec.kind, dict(spec.headers))
 
 
@@ -322,13 +315,13 @@ def _templated(value: Any) -> bool:
     return isinstance(value, Iterable) and any(_templated(v) for v in value)
 
 
-def _render_value(value: Any, text: Callable[[str], str]) -> Any:
+def _render_value(value: Any, values: Placeholders | None) -> Any:
     if isinstance(value, str):
-        return text(value)
+        return render(value, values)
     if isinstance(value, dict):
-        return {k: _render_value(v, text) for k, v in value.items()}
+        return {k: _render_value(v, values) for k, v in value.items()}
     if isinstance(value, list):
-        return [_render_value(v, text) for v in value]
+        return [_render_value(v, values) for v in value]
     return value
 
 

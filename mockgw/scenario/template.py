@@ -81,7 +81,8 @@ class Placeholders:
         return str(req.turn + 1)  # "turn": check_template admits no other name
 
 
-def render(text: str, values: Placeholders) -> str:
-    if "{{" not in text:
+def render(text: str, values: Placeholders | None) -> str:
+    """values is None only for text known to hold no placeholder (a reply prepared at load time)."""
+    if values is None or "{{" not in text:
         return text
     return PLACEHOLDER.sub(lambda m: values(m.group(1)), text)

@@ -162,7 +162,6 @@ def decode(raw: bytes) -> ChatRequest:
     if messages[0].role != "user":
         raise bad_request('messages.0.role: the first message must use the "user" role', param="messages")
     check_tool_pairing(messages)
-    tools = req.get("tools")
     choice = req.get("tool_choice")
     return ChatRequest(
         model=req["model"],
@@ -170,9 +169,10 @@ def decode(raw: bytes) -> ChatRequest:
         max_tokens=req.get("max_tokens", DEFAULT_MAX_TOKENS),
         system="\n".join(s for s in system if s),
         stream=req.get("stream", False),
-        tools=[Tool(t["name"], t.get("description", ""), t.get("input_schema", {})) for t in tools]
-        if tools
-        else [],
+        tools=[
+            Tool(t["name"], t.get("description", ""), t.get("input_schema", {}))
+            for t in req.get("tools") or []
+        ],
         tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
         temperature=req.get("temperature"),
         top_p=req.get("top_p"),
