@@ -5,7 +5,7 @@ Where the page is silent the value is our assumption; README ("Assumptions") lis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mockgw.domain import ChatRequest, ToolChoice, bad_request
 
@@ -76,10 +76,11 @@ def plan_allows(plan: str, model: Model) -> bool:
     return PLAN_ORDER.index(plan) >= PLAN_ORDER.index(model.min_plan)
 
 
-def check_request(request: ChatRequest, lenient: bool, tools_policy: str) -> Model:
+def apply_model_rules(request: ChatRequest, lenient: bool, tools_policy: str) -> tuple[Model, ChatRequest]:
     """The gateway's model rules: known model, max_tokens within its cap, tools where supported.
 
-    Tools sent to a model without tool calling are dropped ("ignore", the default) or refused ("reject").
+    Returns the model and the request as the model will see it: tools sent to a model without tool
+    calling are dropped ("ignore", the default; the request comes back without them) or refused ("reject").
     """
     model = MODELS.get(request.model)
     if model is None:
@@ -99,6 +100,5 @@ def check_request(request: ChatRequest, lenient: bool, tools_policy: str) -> Mod
     if request.tools and not model.tools:
         if tools_policy == "reject":
             raise bad_request(f"model {model.id} does not support tool calling", param="tools")
-        request.tools = []
-        request.tool_choice = ToolChoice()
-    return model
+        return model, replace(request, tools=[], tool_choice=ToolChoice())
+    return model, request

@@ -56,7 +56,8 @@ def test_stalled_connection_times_the_client_out(mockgw):
     )
     with pytest.raises(anthropic.APITimeoutError):
         client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
-    assert mockgw.last_request["response"] == {"type": "drop", "stall_ms": 2000}
+    entry = journaled_once_over(mockgw)  # the journal records a request when its response is over
+    assert entry["response"] == {"type": "drop", "stall_ms": 2000}
 
 
 def test_journal_records_a_client_that_went_away_mid_stream(mockgw):
@@ -64,12 +65,18 @@ def test_journal_records_a_client_that_went_away_mid_stream(mockgw):
     headers = {"x-api-key": mockgw.api_key, "x-mockgw-scenario": "slow-stream"}
     with httpx.stream("POST", mockgw.url + "/v1/messages", json=body, headers=headers) as resp:
         next(resp.iter_raw())  # the first event, then hang up
-    deadline = time.monotonic() + 5
-    while not (mockgw.last_request["stream"] or {}).get("client_disconnected"):
-        assert time.monotonic() < deadline, mockgw.last_request["stream"]
+    stream = journaled_once_over(mockgw)["stream"]
+    assert stream["client_disconnected"] and stream["ending"] == "client_disconnected"
+    assert 0 < stream["sent"] < stream["events"]
+
+
+def journaled_once_over(mockgw, timeout: float = 5.0) -> dict:
+    """The one request's journal entry, which appears when the server is done with it."""
+    deadline = time.monotonic() + timeout
+    while not mockgw.requests:
+        assert time.monotonic() < deadline, "the request was never journaled"
         time.sleep(0.02)
-    stream = mockgw.last_request["stream"]
-    assert stream["ending"] == "client_disconnected" and 0 < stream["sent"] < stream["events"]
+    return mockgw.last_request
 
 
 def _free_port() -> int:

@@ -1,7 +1,9 @@
 """Choose a scenario for a request and turn it into a canonical Reply, a GatewayError, or a Drop.
 
-Knows nothing of HTTP or wire formats. The only state is the attempt counters (retry stories),
-keyed by credential + scenario + conversation + turn, and the scenarios uploaded at run time.
+Every outcome is returned, never raised: a request that does not fit its script gets its error as
+the decision's result. Knows nothing of HTTP or wire formats. The only state is the attempt
+counters (retry stories), keyed by credential + scenario + conversation + turn, and the scenarios
+uploaded at run time.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from mockgw.domain import (
-    SSE_QUIRKS,
     ChatRequest,
     Draft,
     Drop,
@@ -28,11 +29,12 @@ from mockgw.domain import (
     Text,
     ToolUse,
     Usage,
+    bad_request,
     make_reply,
-    tool_id_suffix,
 )
 from mockgw.generate import default_reply
-from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn
+from mockgw.ids import tool_call_key
+from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn, kind_for_status
 from mockgw.scenario.template import Placeholders, render
 
 
@@ -90,7 +92,9 @@ class Script:
             disconnect_after=s.disconnect_after,
             error_after=s.error_after,
             error=error_from(s.error, values) if s.error_after is not None else None,
-            quirks=frozenset(spec.quirks) & SSE_QUIRKS,
+            burst="sse_burst" in spec.quirks,
+            event_names="sse_no_event_names" not in spec.quirks,
+            block_events="sse_no_block_events" not in spec.quirks,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
         return Draft(blocks, spec.stop_reason, usage, shape)
@@ -171,7 +175,9 @@ def _generated_id(scenario: str, turn: int, block: int) -> str:
 
 
 def error_from(spec: ErrorSpec, values: Placeholders | None) -> GatewayError:
-    return GatewayError(spec.status, render(spec.message, values), spec.kind, dict(spec.headers))
+    return GatewayError(
+        spec.status, spec.error_kind(), render(spec.message, values), headers=dict(spec.headers)
+    )
 
 
 class Engine:
@@ -216,13 +222,13 @@ class Engine:
     def decide(
         self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False
     ) -> Decision:
+        """What this request gets: a reply, a scripted fault, or the 400 of a script it does not fit."""
         name = name or self.active
         if name:
             found = self.find(name)
             if found is None:
-                raise GatewayError(
-                    400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}"
-                )
+                known = ", ".join(self.names()) or "none"
+                return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn)
             return self._play(found, req, credential)
         candidates = self.candidates()
         user = req.last_user_text()
@@ -232,21 +238,22 @@ class Engine:
                 return self._play(c, req, credential)
         if strict or self.strict:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
-            raise GatewayError(
-                400, "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
-            )
+            message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
+            return Decision(bad_request(message), turn=req.turn)
         return Decision(default_reply(req, self.seed), None, req.turn)
 
     def _play(self, candidate: Candidate, req: ChatRequest, credential: str) -> Decision:
         scenario = candidate.scenario
         index = req.turn
         if index >= len(scenario.turns):
-            raise GatewayError(
-                400,
+            message = (
                 f"scenario {scenario.name!r} scripts {len(scenario.turns)} turn(s); this request is turn "
-                f"{index + 1} (it carries {index} assistant message(s))",
+                f"{index + 1} (it carries {index} assistant message(s))"
             )
-        self._check(scenario, index, req)
+            return Decision(bad_request(message), scenario.name, index)
+        refusal = self._check(scenario, index, req)
+        if refusal is not None:
+            return Decision(refusal, scenario.name, index)
         attempts = candidate.attempts[index]
         if not attempts and scenario.chaos is None:  # only retry stories and chaos count requests
             return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index)
@@ -261,7 +268,8 @@ class Engine:
             script = attempts[attempt] if attempt < len(attempts) else candidate.turns[index]
         return Decision(script.play(req, self.seed), scenario.name, index, attempt, chaos)
 
-    def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> None:
+    def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> GatewayError | None:
+        """The error for a request that breaks the turn's expectations, naming every difference."""
         expect = scenario.turns[index].expect
         problems = []
         if expect.model and req.model != expect.model:
@@ -279,17 +287,17 @@ class Engine:
         if expect.tool_results and index > 0:
             wanted = _tool_ids(scenario.turns[index - 1], scenario.name, index - 1)
             got = [r.tool_use_id for r in req.last_tool_results()]
-            got_suffixes = {tool_id_suffix(g) for g in got}
-            unanswered = [w for w in wanted if tool_id_suffix(w) not in got_suffixes]
+            answered = {tool_call_key(g) for g in got}
+            unanswered = [w for w in wanted if tool_call_key(w) not in answered]
             if unanswered:
                 problems.append(
                     f"expects tool_result blocks answering tool_use id(s) {unanswered} from turn {index}; "
                     f"the request's last user message answers {got or 'none'}"
                 )
-        if problems:
-            raise GatewayError(
-                expect.status, f"turn {index + 1} of scenario {scenario.name!r} " + "; ".join(problems)
-            )
+        if not problems:
+            return None
+        message = f"turn {index + 1} of scenario {scenario.name!r} " + "; ".join(problems)
+        return GatewayError(expect.status, kind_for_status(expect.status), message)
 
     def _chaos(self, scenario: Scenario, key: tuple[str, str, str, int], attempt: int) -> str | None:
         chaos = scenario.chaos

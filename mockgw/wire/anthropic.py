@@ -23,8 +23,8 @@ from mockgw.domain import (
     ToolResult,
     ToolUse,
     bad_request,
-    tool_id_suffix,
 )
+from mockgw.ids import tool_call_key
 from mockgw.wire.common import (
     RawHeaders,
     check_tool_pairing,
@@ -35,6 +35,7 @@ from mockgw.wire.common import (
     response_headers,
 )
 
+VERSION_HEADER: str | None = "anthropic-version"
 NAME = "anthropic"
 ID_PREFIX = "msg_"
 ERROR_TYPES: dict[ErrorKind, str] = {
@@ -183,7 +184,7 @@ def decode(raw: bytes) -> ChatRequest:
 
 
 def _tool_id(tool_id: str) -> str:
-    return "toolu_" + tool_id_suffix(tool_id)
+    return "toolu_" + tool_call_key(tool_id)
 
 
 def _usage(reply: Reply, output_tokens: int) -> dict[str, Any]:
@@ -227,10 +228,8 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
 
     Deltas are most of a stream: their fixed part is encoded once per block and each piece spliced in.
     """
-    quirks = reply.shape.quirks
-    named = "sse_no_event_names" not in quirks
-    block_events = "sse_no_block_events" not in quirks
-    size = reply.shape.chunk_chars
+    shape = reply.shape
+    named, block_events, size = shape.event_names, shape.block_events, shape.chunk_chars
     shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
     shell["usage"] = _usage(reply, 1)
     frames = [_frame({"type": "message_start", "message": shell}, named)]

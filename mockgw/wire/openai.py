@@ -26,8 +26,8 @@ from mockgw.domain import (
     ToolResult,
     ToolUse,
     bad_request,
-    tool_id_suffix,
 )
+from mockgw.ids import tool_call_key
 from mockgw.wire.common import (
     RawHeaders,
     check_tool_pairing,
@@ -38,6 +38,7 @@ from mockgw.wire.common import (
     response_headers,
 )
 
+VERSION_HEADER: str | None = None
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
 ERROR_TYPES: dict[ErrorKind, tuple[str, str | None]] = {
@@ -207,7 +208,7 @@ def decode(raw: bytes) -> ChatRequest:
 
 
 def _call_id(tool_id: str) -> str:
-    return "call_" + tool_id_suffix(tool_id)
+    return "call_" + tool_call_key(tool_id)
 
 
 def _usage(reply: Reply) -> dict[str, int]:

@@ -1,0 +1,73 @@
+"""What every route shares: a body read within the limit, JSON answers, errors in the caller's envelope."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from mockgw import schedule
+from mockgw.domain import GatewayError
+from mockgw.schedule import Schedule
+from mockgw.wire import Wire, render_error
+from mockgw.wire import anthropic as anthropic_wire
+from mockgw.wire import openai as openai_wire
+from mockgw.wire.common import RawHeaders, dumps
+from mockgw.writer import write
+
+
+class ClientGone(Exception):
+    """The client disconnected before its request body arrived."""
+
+
+def too_large(size: int | str, limit: int) -> GatewayError:
+    return GatewayError(
+        413, "request_too_large", f"request body of {size} bytes exceeds the limit of {limit} bytes"
+    )
+
+
+async def read_body(receive: Receive, content_length: str | None, limit: int) -> bytes:
+    """The raw body; a 413 as soon as it is declared or read past the limit (the rest is not read)."""
+    if content_length and content_length.isdigit() and int(content_length) > limit:
+        raise too_large(content_length, limit)
+    parts, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone
+        part, more = message.get("body", b""), message.get("more_body", False)
+        size += len(part)
+        if size > limit:
+            raise too_large(f"over {size}", limit)
+        parts.append(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def content_length(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
+    return next((v.decode("latin-1") for k, v in raw_headers if k == b"content-length"), None)
+
+
+class Answer(Response):
+    """A schedule as a Starlette response: the routes off the chat hot path answer through the same writer."""
+
+    def __init__(self, answer: Schedule) -> None:  # no super().__init__: the schedule holds it all
+        self.schedule = answer
+        self.background = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await write(self.schedule, receive, send, time.monotonic())
+
+
+def json_response(body: Any, status: int = 200, headers: RawHeaders | None = None) -> Response:
+    return Answer(schedule.json_reply(status, headers or [], dumps(body)))
+
+
+def wire_for_path(path: str) -> Wire:
+    """Errors outside the chat routes take the envelope of the API family the path belongs to."""
+    return openai_wire if path.startswith("/api/") else anthropic_wire
+
+
+def error_response(wire: Wire, err: GatewayError, request_id: str) -> Response:
+    return Answer(schedule.json_reply(*render_error(wire, err, request_id)))
