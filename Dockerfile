@@ -26,7 +26,7 @@ RUN pip install --no-cache-dir /tmp/wheels/*.whl \
 
 # /scenarios holds a copy of the shipped scenarios and is what the server loads: a folder mounted
 # there replaces them; one mounted at /scenarios/<name> adds to them.
-COPY mockgw/shipped_scenarios/ /scenarios/
+COPY scenarios/*.yaml /scenarios/
 
 ENV PYTHONUNBUFFERED=1 \
     MOCKGW_HOST=0.0.0.0 \
