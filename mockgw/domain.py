@@ -84,7 +84,6 @@ class ToolUse:
 class ToolResult:
     tool_use_id: str
     content: str
-    is_error: bool = False
     type: Literal["tool_result"] = "tool_result"
 
 
@@ -131,8 +130,6 @@ class ChatRequest:
     stream: bool = False
     tools: list[Tool] = field(default_factory=list)
     tool_choice: ToolChoice = field(default_factory=ToolChoice)
-    temperature: float | None = None
-    top_p: float | None = None
     stream_usage: bool = False  # OpenAI stream_options.include_usage
 
     @property

@@ -115,7 +115,7 @@ def _block(b: BlockIn, where: str) -> Block | None:
     if kind == "tool_use":
         return ToolUse(_need(b, "id", where), _need(b, "name", where), _need(b, "input", where))
     if kind == "tool_result":
-        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.get("content")), bool(b.get("is_error")))
+        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.get("content")))
     return None  # images, documents, thinking...: accepted, not used by the script
 
 
@@ -175,8 +175,6 @@ def decode(raw: bytes) -> ChatRequest:
             for t in req.get("tools") or []
         ],
         tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
-        temperature=req.get("temperature"),
-        top_p=req.get("top_p"),
     )
 
 

@@ -198,8 +198,6 @@ def decode(raw: bytes) -> ChatRequest:
         stream=bool(req.get("stream")),
         tools=[_tool(t) for t in req.get("tools") or []],
         tool_choice=_tool_choice(req.get("tool_choice")),
-        temperature=req.get("temperature"),
-        top_p=req.get("top_p"),
         stream_usage=bool(options and options.get("include_usage")),
     )
 
