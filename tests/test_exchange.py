@@ -114,4 +114,4 @@ def test_a_request_past_the_scripts_last_turn_is_a_400_journaled_with_its_turn(s
     }
     answer = post(state, past, scenario="hello")
     assert answer.schedule.status == 400 and "this request is turn 2" in body_of(answer)["error"]["message"]
-    assert (answer.entry.scenario, answer.entry.turn) == ("hello", 1)
+    assert (answer.entry.scenario, answer.entry.turn) == ("hello", 2)

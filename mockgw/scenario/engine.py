@@ -40,10 +40,12 @@ from mockgw.scenario.template import Placeholders, render
 
 @dataclass(slots=True)
 class Decision:
+    """What a request gets, and where in its script it stands, numbered as the error messages say."""
+
     result: Reply | Drop | GatewayError
     scenario: str | None = None
-    turn: int = 0
-    attempt: int = 0
+    turn: int = 1  # 1 for the first assistant turn of the conversation
+    attempt: int | None = None  # 1 for the first try of a retry story; None where attempts are not counted
     chaos: str | None = None
 
 
@@ -228,7 +230,7 @@ class Engine:
             found = self.find(name)
             if found is None:
                 known = ", ".join(self.names()) or "none"
-                return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn)
+                return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn + 1)
             return self._play(found, req, credential)
         candidates = self.candidates()
         user = req.last_user_text()
@@ -239,8 +241,8 @@ class Engine:
         if strict or self.strict:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
             message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
-            return Decision(bad_request(message), turn=req.turn)
-        return Decision(default_reply(req, self.seed), None, req.turn)
+            return Decision(bad_request(message), turn=req.turn + 1)
+        return Decision(default_reply(req, self.seed), None, req.turn + 1)
 
     def _play(self, candidate: Candidate, req: ChatRequest, credential: str) -> Decision:
         scenario = candidate.scenario
@@ -250,13 +252,13 @@ class Engine:
                 f"scenario {scenario.name!r} scripts {len(scenario.turns)} turn(s); this request is turn "
                 f"{index + 1} (it carries {index} assistant message(s))"
             )
-            return Decision(bad_request(message), scenario.name, index)
+            return Decision(bad_request(message), scenario.name, index + 1)
         refusal = self._check(scenario, index, req)
         if refusal is not None:
-            return Decision(refusal, scenario.name, index)
+            return Decision(refusal, scenario.name, index + 1)
         attempts = candidate.attempts[index]
         if not attempts and scenario.chaos is None:  # only retry stories and chaos count requests
-            return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index)
+            return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index + 1)
         key = (credential, scenario.name, _conversation(req), index)
         attempt = self.attempts.get(key, 0)
         self.attempts[key] = attempt + 1
@@ -266,7 +268,7 @@ class Engine:
             script = Script(Outcome(fault=FaultSpec.model_validate(fault)), scenario.name, index)
         else:
             script = attempts[attempt] if attempt < len(attempts) else candidate.turns[index]
-        return Decision(script.play(req, self.seed), scenario.name, index, attempt, chaos)
+        return Decision(script.play(req, self.seed), scenario.name, index + 1, attempt + 1, chaos)
 
     def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> GatewayError | None:
         """The error for a request that breaks the turn's expectations, naming every difference."""
