@@ -94,7 +94,7 @@ def test_failures_explain_themselves(pytester):
     result.stdout.fnmatch_lines(
         [
             "*AssertionError: expected 2 request(s) , mockgw received 1:*",
-            "*#1 POST /v1/messages -> 200 scenario=hello turn=0*",
+            "*#1 POST /v1/messages -> 200 scenario=hello turn=1*",
             "*last request body differs:*",
             '*-  "model": "qwen-coder-32b"*',
             '*+  "model": "qwen-7b"*',
