@@ -24,17 +24,18 @@ from mockgw.domain import ErrorKind, GatewayError
 from mockgw.exchange import Inbound
 from mockgw.ids import new_request_id
 from mockgw.settings import Settings
-from mockgw.state import State
-from mockgw.web import ClientGone, content_length, error_response, read_body, wire_for_path
+from mockgw.state import Namespace, State
+from mockgw.web import NAMESPACE_KEY, ClientGone, content_length, error_response, read_body, wire_for_path
 from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.writer import write
 
+NAMESPACE_PREFIX = "/ns/"
 CHAT_ROUTES: dict[str, Wire] = {"/v1/messages": anthropic_wire, "/api/v1/chat/completions": openai_wire}
 
 
-async def chat(state: State, wire: Wire, scope: Scope, receive: Receive, send: Send) -> None:
+async def chat(state: Namespace, wire: Wire, scope: Scope, receive: Receive, send: Send) -> None:
     arrived = time.monotonic()
     raw_headers = scope["headers"]
     body: bytes | GatewayError | None
@@ -76,26 +77,48 @@ async def internal_error(request: Request, exc: Exception) -> Response:
 
 
 class App:
-    """The whole server: chat routes straight to the exchange, everything else to Starlette."""
+    """The whole server: chat routes straight to the exchange, everything else to Starlette.
+
+    A path that starts with /ns/NAME/ is served by that namespace, as if the prefix were not there
+    (so a client's base URL carries it); any other path by the default namespace.
+    """
 
     def __init__(self, state: State, rest: Starlette) -> None:
         self.state = state
         self.rest = rest
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        wire = CHAT_ROUTES.get(scope["path"]) if scope["type"] == "http" else None
+        if scope["type"] != "http":
+            await self.rest(scope, receive, send)
+            return
+        ns = self.state.default
+        if scope["path"].startswith(NAMESPACE_PREFIX):
+            name, _, rest = scope["path"][len(NAMESPACE_PREFIX) :].partition("/")
+            scope = {**scope, "path": "/" + rest}
+            found = self.state.namespace(name)
+            if found is None:
+                await _no_namespace(name, scope["path"])(scope, receive, send)
+                return
+            ns = found
+        wire = CHAT_ROUTES.get(scope["path"])
         if wire is None:
+            scope[NAMESPACE_KEY] = ns
             await self.rest(scope, receive, send)
         elif scope["method"] == "POST":
-            await chat(self.state, wire, scope, receive, send)
+            await chat(ns, wire, scope, receive, send)
         else:
             await route_error(405, scope["method"], scope["path"], headers={"allow": "POST"})(
                 scope, receive, send
             )
 
 
+def _no_namespace(name: str, path: str) -> Response:
+    message = f"namespace {name!r} does not exist (it was dropped, expired, or never opened)"
+    return error_response(wire_for_path(path), GatewayError(404, "not_found", message), new_request_id())
+
+
 def create_app(settings: Settings | None = None, state: State | None = None) -> App:
     state = state or State(settings or Settings())
-    routes = [*platform.routes(state), Mount("/_mockgw", routes=control.routes(state))]
+    routes = [*platform.routes(), Mount("/_mockgw", routes=control.routes(state))]
     rest = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: internal_error})
     return App(state, rest)

@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--require-anthropic-version", action="store_true", default=None)
     serve.add_argument("--max-body-bytes", type=int)
     serve.add_argument("--journal-size", type=int)
+    serve.add_argument("--max-namespaces", type=int, help="namespaces open at once (default 1000)")
+    serve.add_argument(
+        "--namespace-idle-seconds", type=float, help="drop a namespace unused this long (default 900)"
+    )
 
     validate = sub.add_parser("validate", help="check scenario files; exit 1 on any problem")
     validate.add_argument("paths", nargs="+", type=Path)

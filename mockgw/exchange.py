@@ -19,7 +19,7 @@ from mockgw.domain import ChatRequest, Drop, GatewayError, RateLimit, Reply, bad
 from mockgw.ids import new_request_id
 from mockgw.journal import Entry
 from mockgw.schedule import Schedule
-from mockgw.state import State
+from mockgw.state import Namespace
 from mockgw.wire import Wire, render_error
 from mockgw.wire.common import dumps
 
@@ -73,7 +73,7 @@ def internal_error(exc: Exception, path: str) -> GatewayError:
     return GatewayError(500, "api_error", message)
 
 
-def handle(state: State, inbound: Inbound) -> Exchange:
+def handle(state: Namespace, inbound: Inbound) -> Exchange:
     wire = inbound.wire
     entry = Entry(state.clock.now(), "POST", inbound.path, inbound.raw_headers, wire.NAME)
     if inbound.body is None:
@@ -91,7 +91,7 @@ def handle(state: State, inbound: Inbound) -> Exchange:
     return Exchange(answer, entry)
 
 
-def _decide(state: State, inbound: Inbound, request_id: str, entry: Entry, charge: _Charge) -> Schedule:
+def _decide(state: Namespace, inbound: Inbound, request_id: str, entry: Entry, charge: _Charge) -> Schedule:
     wire, settings = inbound.wire, state.settings
     given = read_headers(inbound.raw_headers)
     account = state.accounts.identify(given)

@@ -19,8 +19,7 @@ from mockgw.accounts import Account
 from mockgw.domain import GatewayError
 from mockgw.exchange import read_headers
 from mockgw.ids import new_request_id
-from mockgw.state import State
-from mockgw.web import content_length, error_response, json_response, read_body
+from mockgw.web import content_length, error_response, json_response, namespace_of, read_body
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.common import parse
 
@@ -32,7 +31,7 @@ class RefreshIn(TypedDict):
 REFRESH = TypeAdapter(RefreshIn)
 
 
-def routes(state: State) -> list[Route]:
+def routes() -> list[Route]:
     def endpoint(compute: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def respond(request: Request) -> Response:
             request_id = new_request_id()
@@ -44,18 +43,19 @@ def routes(state: State) -> list[Route]:
         return respond
 
     def caller(request: Request) -> Account:
-        return state.accounts.identify(read_headers(request.scope["headers"]))
+        return namespace_of(request).accounts.identify(read_headers(request.scope["headers"]))
 
     async def me(request: Request) -> Any:
-        return state.accounts.profile(caller(request))
+        return namespace_of(request).accounts.profile(caller(request))
 
     async def balance(request: Request) -> Any:
-        return state.accounts.balance(caller(request))
+        return namespace_of(request).accounts.balance(caller(request))
 
     async def refresh(request: Request) -> Any:
-        limit = state.settings.max_body_bytes
+        ns = namespace_of(request)
+        limit = ns.settings.max_body_bytes
         raw = await read_body(request.receive, content_length(request.scope["headers"]), limit)
-        return state.accounts.refresh(parse(REFRESH, raw)["refresh_token"])
+        return ns.accounts.refresh(parse(REFRESH, raw)["refresh_token"])
 
     return [
         Route("/api/v1/auth/me", endpoint(me), methods=["GET"]),

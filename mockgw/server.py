@@ -94,8 +94,8 @@ def _watch(settings: Settings, state: State) -> None:
     paths = settings.scenarios or [shipped_dir()]
     for _changes in watchfiles.watch(*paths):
         try:
-            state.engine.replace_files(load_scenarios(settings))
-            log.warning("mockgw: scenarios reloaded (%d)", len(state.engine.files))
+            state.library.replace(load_scenarios(settings))
+            log.warning("mockgw: scenarios reloaded (%d)", len(state.library.files))
         except InvalidFile as exc:
             log.warning("mockgw: scenario change refused, keeping the last good set:\n%s", exc)
 
@@ -113,6 +113,6 @@ def serve(settings: Settings) -> None:
     # Everything built so far lives as long as the process: keep the collector from rescanning it,
     # which otherwise shows up as tens of milliseconds at p99 under load.
     gc.freeze()
-    names = ", ".join(state.engine.names())
-    log.info("mockgw %s scenario(s): %s", len(state.engine.names()), names)
+    names = [c.scenario.name for c in state.library.files]
+    log.info("mockgw %s scenario(s): %s", len(names), ", ".join(names))
     uvicorn.Server(_uvicorn_config(create_app(state=state), settings, "info")).run()

@@ -25,3 +25,9 @@ class Settings(BaseModel):
     require_anthropic_version: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1)
     journal_size: int = Field(1000, ge=1)
+    max_namespaces: int = Field(
+        1000, ge=0, description="namespaces open at once (see POST /_mockgw/namespaces)"
+    )
+    namespace_idle_seconds: float = Field(
+        900.0, gt=0, description="a namespace unused this long (real time) is dropped"
+    )

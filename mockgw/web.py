@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
@@ -16,6 +17,18 @@ from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.common import RawHeaders, dumps
 from mockgw.writer import write
+
+if TYPE_CHECKING:
+    from mockgw.state import Namespace
+
+
+NAMESPACE_KEY = "mockgw.namespace"  # where the shell puts a request's namespace in the ASGI scope
+
+
+def namespace_of(request: Request) -> Namespace:
+    """The namespace the ASGI shell chose for this request (the default, or /ns/NAME/…)."""
+    ns: Namespace = request.scope[NAMESPACE_KEY]
+    return ns
 
 
 class ClientGone(Exception):

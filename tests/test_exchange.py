@@ -12,7 +12,7 @@ import pytest
 from mockgw import exchange
 from mockgw.exchange import Inbound
 from mockgw.settings import Settings
-from mockgw.state import State
+from mockgw.state import Namespace, State
 from mockgw.web import too_large
 from mockgw.wire import anthropic, openai
 
@@ -21,8 +21,8 @@ HELLO = {"model": "qwen-coder-32b", "max_tokens": 64, "messages": [{"role": "use
 
 
 @pytest.fixture(scope="module")
-def state() -> State:
-    return State(Settings())
+def state() -> Namespace:
+    return State(Settings()).default
 
 
 def post(state, body, headers=KEY, wire=anthropic, scenario=None):

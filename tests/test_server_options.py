@@ -149,10 +149,13 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_JOURNAL_SIZE": "5",
         "MOCKGW_REQUIRE_ANTHROPIC_VERSION": "true",
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
+        "MOCKGW_MAX_NAMESPACES": "50",
+        "MOCKGW_NAMESPACE_IDLE_SECONDS": "60",
     }
     settings = Settings(**settings_from_env(env))
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
+    assert (settings.max_namespaces, settings.namespace_idle_seconds) == (50, 60.0)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
 
@@ -180,8 +183,8 @@ def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_s
         raise RuntimeError("boom")
 
     with MockGateway() as gw:
-        decide = gw.state.engine.decide
-        gw.state.engine.decide = broken  # type: ignore[method-assign]
+        decide = gw.state.default.engine.decide
+        gw.state.default.engine.decide = broken  # type: ignore[method-assign]
         with pytest.raises(
             anthropic.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"
         ):
@@ -191,7 +194,7 @@ def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_s
         with pytest.raises(openai.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"):
             gw.openai_client(max_retries=0).chat.completions.create(model="qwen-coder-32b", messages=HI)
         assert [e["status"] for e in gw.requests] == [500, 500]
-        assert gw.state.accounts.for_key(gw.api_key).credits == 50_000, "a 500 of ours is not charged"
-        gw.state.engine.decide = decide  # type: ignore[method-assign]
+        assert gw.state.default.accounts.for_key(gw.api_key).credits == 50_000, "a 500 of ours is not charged"
+        gw.state.default.engine.decide = decide  # type: ignore[method-assign]
         reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
         assert reply.role == "assistant"

@@ -182,21 +182,30 @@ def error_from(spec: ErrorSpec, values: Placeholders | None) -> GatewayError:
     )
 
 
+class Library:
+    """The scenario files, compiled once and shared by every namespace; --watch swaps them in place."""
+
+    def __init__(self, scenarios: list[Scenario]) -> None:
+        self.files: list[Candidate] = []
+        self.replace(scenarios)
+
+    def replace(self, scenarios: list[Scenario]) -> None:
+        ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
+        self.files = [Candidate(s) for s in ordered]
+
+
 class Engine:
-    def __init__(self, scenarios: list[Scenario], seed: int = 0, strict: bool = False) -> None:
+    """One namespace's scenario state over the shared library: uploads, the active one, attempt counters."""
+
+    def __init__(self, library: Library, seed: int = 0, strict: bool = False) -> None:
+        self.library = library
         self.seed = seed
         self.strict = strict
-        self.files: list[Candidate] = []
         self.uploaded: dict[str, Candidate] = {}
         self.active: str | None = None
         self.attempts: dict[tuple[str, str, str, int], int] = {}
-        self.replace_files(scenarios)
 
     # --- the scenario set ----------------------------------------------------------------------
-
-    def replace_files(self, scenarios: list[Scenario]) -> None:
-        ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
-        self.files = [Candidate(s) for s in ordered]
 
     def upload(self, scenario: Scenario) -> None:
         self.uploaded.pop(scenario.name, None)
@@ -204,12 +213,14 @@ class Engine:
 
     def candidates(self) -> list[Candidate]:
         """Match order: uploaded (newest first), then files by priority, then file order."""
+        files = self.library.files
         if not self.uploaded:
-            return self.files
-        return [*reversed(self.uploaded.values()), *self.files]
+            return files
+        return [*reversed(self.uploaded.values()), *files]
 
     def find(self, name: str) -> Candidate | None:
-        return self.uploaded.get(name) or next((c for c in self.files if c.scenario.name == name), None)
+        found = self.uploaded.get(name)
+        return found or next((c for c in self.library.files if c.scenario.name == name), None)
 
     def names(self) -> list[str]:
         return [c.scenario.name for c in self.candidates()]
