@@ -88,12 +88,14 @@ class Accounts:
         self.config = config
         self.clock = clock
         self.lenient = lenient
-        self.secret = secrets.token_hex(32)
+        self.secret: str  # signs platform tokens; new on every reset
         self.by_key: dict[str, Account] = {}
         self.by_id: dict[str, Account] = {}
         self.reset()
 
     def reset(self) -> None:
+        """Back to the configured keys; tokens minted before are void (a new signing secret)."""
+        self.secret = secrets.token_hex(32)
         self.by_key.clear()
         self.by_id.clear()
         for spec in self.config.keys:

@@ -1,7 +1,7 @@
 """The ASGI shell: the two chat routes as plain ASGI, everything else on Starlette.
 
 A chat request: read the body (the shell's only work), hand it to the exchange, hand the schedule
-to the writer, and journal the exchange's entry with the writer's report, once, at the end.
+to the writer, and settle it (refunds and the journal entry, once) with the writer's report.
 
 The chat routes are the hot path: they skip Starlette's router, request object and middleware
 stack, which cost about as much as the rest of a request. The platform routes (platform.py), the
@@ -40,14 +40,17 @@ async def chat(state: Namespace, wire: Wire, scope: Scope, receive: Receive, sen
     raw_headers = scope["headers"]
     body: bytes | GatewayError | None
     try:
-        body = await read_body(receive, content_length(raw_headers), state.settings.max_body_bytes)
+        settings = state.settings
+        body = await read_body(
+            receive, content_length(raw_headers), settings.max_body_bytes, settings.body_timeout_seconds
+        )
     except GatewayError as err:
         body = err
     except ClientGone:
         body = None
     done = exchange.handle(state, Inbound(wire, scope["path"], raw_headers, body))
     report = None if done.schedule is None else await write(done.schedule, receive, send, arrived)
-    state.journal.add(done.entry, report)
+    exchange.settle(state, done, report)
 
 
 def route_error(
@@ -57,6 +60,7 @@ def route_error(
     message = {
         404: f"{method} {path} does not exist on this gateway",
         405: f"{method} is not allowed on {path}",
+        431: f"request headers are larger than {detail} bytes, the most this server reads",
     }.get(status, detail)
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
@@ -90,6 +94,10 @@ class App:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.rest(scope, receive, send)
+            return
+        limit = self.state.settings.max_header_bytes
+        if sum(len(k) + len(v) for k, v in scope["headers"]) > limit:
+            await route_error(431, scope["method"], scope["path"], str(limit))(scope, receive, send)
             return
         ns = self.state.default
         if scope["path"].startswith(NAMESPACE_PREFIX):

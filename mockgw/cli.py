@@ -29,7 +29,7 @@ def settings_from_env(environ: dict[str, str]) -> dict[str, Any]:
             continue
         if field.annotation is bool:
             values[name] = raw.strip().lower() in TRUE
-        elif name == "scenarios":
+        elif getattr(field.annotation, "__origin__", None) is list:  # scenarios, allowed_hosts
             values[name] = [p for p in raw.replace(",", os.pathsep).split(os.pathsep) if p]
         else:
             values[name] = raw
@@ -57,6 +57,32 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--require-anthropic-version", action="store_true", default=None)
     serve.add_argument("--max-body-bytes", type=int)
     serve.add_argument("--journal-size", type=int)
+    serve.add_argument("--admin-token", help="control-plane token; generated when binding beyond loopback")
+    serve.add_argument(
+        "--open-control",
+        action="store_true",
+        default=None,
+        help="no control-plane token beyond loopback (unsafe)",
+    )
+    serve.add_argument(
+        "--allowed-hosts",
+        action="append",
+        metavar="HOST",
+        help="Host names the control plane answers on loopback",
+    )
+    serve.add_argument(
+        "--graceful-timeout", type=int, help="seconds open responses get on SIGTERM (default 5)"
+    )
+    serve.add_argument(
+        "--keep-alive-seconds", type=int, help="idle keep-alive connections close after (default 5)"
+    )
+    serve.add_argument("--max-connections", type=int, help="connections and requests at once (default 4096)")
+    serve.add_argument(
+        "--max-header-bytes", type=int, help="larger request headers get a 431 (default 32768)"
+    )
+    serve.add_argument(
+        "--body-timeout-seconds", type=float, help="a body still arriving after gets a 408 (default 30)"
+    )
     serve.add_argument("--max-namespaces", type=int, help="namespaces open at once (default 1000)")
     serve.add_argument(
         "--namespace-idle-seconds", type=float, help="drop a namespace unused this long (default 900)"

@@ -28,9 +28,10 @@ class ControlError(RuntimeError):
 class MockgwClient:
     """url: the server's root, or a namespace's (`<root>/ns/NAME`): every call and address follows it."""
 
-    def __init__(self, url: str, api_key: str = DEFAULT_KEY) -> None:
+    def __init__(self, url: str, api_key: str = DEFAULT_KEY, admin_token: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.api_key = api_key
+        self.admin_token = admin_token  # for a server whose control plane asks for one
         self.namespace: str | None = None  # set on clients that open_namespace() returned
         self._conn: http.client.HTTPConnection | None = None
         self._lock = threading.Lock()
@@ -48,6 +49,8 @@ class MockgwClient:
         """One control-plane call; raises ControlError with the server's message on a 4xx/5xx."""
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
         headers = {"content-type": "application/json"} if data is not None else {}
+        if self.admin_token:
+            headers["authorization"] = f"Bearer {self.admin_token}"
         with self._lock:
             for attempt in (0, 1):
                 conn = self._connection()
@@ -130,7 +133,7 @@ class MockgwClient:
         """A new isolated namespace on this server; the client returned points at it (call on the root)."""
         body: dict[str, Any] = {"label": label} | ({"name": name} if name else {})
         opened = self.call("POST", "/namespaces", body)
-        client = MockgwClient(self.url + opened["path"], self.api_key)
+        client = MockgwClient(self.url + opened["path"], self.api_key, self.admin_token)
         client.namespace = opened["name"]
         return client
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
@@ -17,6 +19,7 @@ from mockgw.clock import iso
 from mockgw.domain import GatewayError, bad_request
 from mockgw.files import InvalidFile
 from mockgw.scenario.loader import parse_text
+from mockgw.settings import LOOPBACK_HOSTS, Settings
 from mockgw.state import Namespace, State
 from mockgw.validation import field_path
 from mockgw.web import content_length, json_response, namespace_of, read_body
@@ -48,8 +51,9 @@ class NamespaceRequest(BaseModel):
 
 async def body_of(request: Request) -> bytes:
     """Control bodies are held to the same size limit as chat requests."""
-    limit = namespace_of(request).settings.max_body_bytes
-    return await read_body(request.receive, content_length(request.scope["headers"]), limit)
+    settings = namespace_of(request).settings
+    length = content_length(request.scope["headers"])
+    return await read_body(request.receive, length, settings.max_body_bytes, settings.body_timeout_seconds)
 
 
 async def body_as(request: Request, model: type[M]) -> M:
@@ -177,12 +181,57 @@ def namespace_routes(state: State) -> list[Route]:
 Handler = Callable[[Request, Namespace], Awaitable[Response]]
 
 
+# Bodies a web page can send cross-origin without a preflight; uploads say JSON or YAML (or nothing).
+BODY_TYPES = frozenset(
+    {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"}
+)
+
+
+def check_caller(request: Request, settings: Settings) -> None:
+    """Who may drive the control plane: the admin token's holder, and never a web page.
+
+    - With an admin token set (always, beyond loopback, unless --open-control): Authorization: Bearer.
+    - No browser cross-site calls: a cross-site Sec-Fetch-Site, or an Origin other than the Host.
+    - No bodies of the types a page can post without a preflight (text/plain, forms).
+    - On loopback, only localhost Host names (and --allowed-hosts): a DNS-rebinding page has its own.
+    """
+    headers = request.headers
+    if settings.admin_token is not None:
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), settings.admin_token):
+            raise GatewayError(
+                401, "authentication", "the control plane needs Authorization: Bearer <admin token>"
+            )
+    host = headers.get("host", "")
+    if headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+        raise GatewayError(403, "permission", "the control plane refuses calls from other sites' pages")
+    origin = headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != host:
+        raise GatewayError(403, "permission", f"the control plane refuses calls from pages of {origin}")
+    ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+    if request.method != "GET" and ctype and ctype not in BODY_TYPES:
+        message = (
+            f"content-type {ctype} is not accepted here; send JSON or YAML ({', '.join(sorted(BODY_TYPES))})"
+        )
+        raise GatewayError(415, "invalid_request", message)
+    if settings.loopback and _hostname(host) not in LOOPBACK_HOSTS | set(settings.allowed_hosts):
+        raise GatewayError(
+            403, "permission", f"Host {host!r} is not served on loopback (DNS rebinding); see --allowed-hosts"
+        )
+
+
+def _hostname(host: str) -> str:
+    return urlsplit("//" + host).hostname or ""
+
+
 def guarded(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """The handler, given the request's namespace; its errors in the control plane's own envelope."""
+    """The handler, given the request's namespace once the caller is let in; errors in the own envelope."""
 
     async def endpoint(request: Request) -> Response:
         try:
-            return await handler(request, namespace_of(request))
+            ns = namespace_of(request)
+            check_caller(request, ns.settings)
+            return await handler(request, ns)
         except GatewayError as exc:  # {"error", "problems"?}
             body: dict[str, Any] = {"error": exc.message}
             if exc.problems:

@@ -3,8 +3,11 @@
 The steps, in order: identity -> body -> wire decode -> model rules -> account gate -> script ->
 wire encode -> schedule. A step that refuses raises a GatewayError; the script returns its faults
 as outcomes. Either way the error becomes the caller's envelope here, in `_error`, and nowhere else;
-a bug of ours becomes a 500 in the same envelope. Whatever the gate charged is refunded unless the
-answer is a reply.
+a bug of ours becomes a 500 in the same envelope.
+
+Money has one rule, applied in `settle` once the writer has reported: the gate's charge stands
+only for a reply delivered whole; an error, a dropped connection, a stream cut by a scripted error
+event or disconnect, a client that left early and a server shutdown are all refunded.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from mockgw.schedule import Schedule
 from mockgw.state import Namespace
 from mockgw.wire import Wire, render_error
 from mockgw.wire.common import dumps
+from mockgw.writer import Report
 
 log = logging.getLogger("mockgw")
 
@@ -37,6 +41,7 @@ READ_HEADERS = frozenset(
     }
 )
 TRUE = frozenset({"1", "true", "yes", "on"})
+SHUTTING_DOWN = GatewayError(503, "overloaded", "the gateway is shutting down; this stream was cut short")
 
 
 @dataclass(slots=True)
@@ -48,18 +53,19 @@ class Inbound:
 
 
 @dataclass(slots=True)
-class Exchange:
-    schedule: Schedule | None  # None: nobody is left to answer
-    entry: Entry  # what the journal records, once the writer has reported
-
-
-@dataclass(slots=True)
-class _Charge:
-    """What the account gate took, so that an answer other than a reply gives it back."""
+class Charge:
+    """What the account gate took, so that an answer other than a whole reply gives it back."""
 
     account: Account | None = None
     credits: int = 0
     rate: RateLimit | None = None
+
+
+@dataclass(slots=True)
+class Exchange:
+    schedule: Schedule | None  # None: nobody is left to answer
+    entry: Entry  # what the journal records, once the writer has reported
+    charge: Charge
 
 
 def read_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -76,22 +82,28 @@ def internal_error(exc: Exception, path: str) -> GatewayError:
 def handle(state: Namespace, inbound: Inbound) -> Exchange:
     wire = inbound.wire
     entry = Entry(state.clock.now(), "POST", inbound.path, inbound.raw_headers, wire.NAME)
+    charge = Charge()
     if inbound.body is None:
-        return Exchange(None, entry)
+        return Exchange(None, entry, charge)
     request_id = new_request_id()
-    charge = _Charge()
     try:
         answer = _decide(state, inbound, request_id, entry, charge)
     except GatewayError as err:
         answer = _error(wire, err, request_id, charge.rate, entry)
     except Exception as exc:
         answer = _error(wire, internal_error(exc, inbound.path), request_id, charge.rate, entry)
-    if entry.status != 200 and charge.account is not None:
-        state.accounts.refund(charge.account, charge.credits)
-    return Exchange(answer, entry)
+    return Exchange(answer, entry, charge)
 
 
-def _decide(state: Namespace, inbound: Inbound, request_id: str, entry: Entry, charge: _Charge) -> Schedule:
+def settle(state: Namespace, done: Exchange, report: Report | None) -> None:
+    """The request is over: refund what was not a whole reply, then journal it, once."""
+    whole = done.entry.status == 200 and report is not None and report.ending == "complete"
+    if done.charge.account is not None and not whole:
+        state.accounts.refund(done.charge.account, done.charge.credits)
+    state.journal.add(done.entry, report)
+
+
+def _decide(state: Namespace, inbound: Inbound, request_id: str, entry: Entry, charge: Charge) -> Schedule:
     wire, settings = inbound.wire, state.settings
     given = read_headers(inbound.raw_headers)
     account = state.accounts.identify(given)
@@ -144,7 +156,8 @@ def _reply(
         )
     frames = wire.encode_stream(reply, chat, reply_id, created)
     error_frame = wire.stream_error_event(shape.error, request_id) if shape.error else None
-    answer = schedule.stream(headers, frames, shape, error_frame)
+    shutdown_frame = wire.stream_error_event(SHUTTING_DOWN, request_id)
+    answer = schedule.stream(headers, frames, shape, error_frame, shutdown_frame)
     entry.stream_events = answer.events
     return answer
 

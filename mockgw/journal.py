@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,9 @@ from typing import Any
 from mockgw.domain import Drop, GatewayError, Reply, Text
 from mockgw.writer import Report
 
-SECRET_HEADERS = {b"x-api-key", b"authorization", b"cookie"}
+# Header names that carry credentials by name or by the usual words (api-key, x-goog-api-key,
+# proxy-authorization, set-cookie, x-auth-token, x-mockgw-admin-token, ...): kept only as a prefix.
+SECRET_HEADER = re.compile(rb"auth|key|token|secret|cookie|passw|session|signature|credential")
 
 
 def _redact(value: bytes) -> str:
@@ -58,7 +61,7 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         headers = {
-            k.decode("latin-1"): _redact(v) if k in SECRET_HEADERS else v.decode("latin-1")
+            k.decode("latin-1"): _redact(v) if SECRET_HEADER.search(k) else v.decode("latin-1")
             for k, v in self.raw_headers
         }
         return {

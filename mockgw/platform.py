@@ -53,8 +53,8 @@ def routes() -> list[Route]:
 
     async def refresh(request: Request) -> Any:
         ns = namespace_of(request)
-        limit = ns.settings.max_body_bytes
-        raw = await read_body(request.receive, content_length(request.scope["headers"]), limit)
+        limit, timeout = ns.settings.max_body_bytes, ns.settings.body_timeout_seconds
+        raw = await read_body(request.receive, content_length(request.scope["headers"]), limit, timeout)
         return ns.accounts.refresh(parse(REFRESH, raw)["refresh_token"])
 
     return [

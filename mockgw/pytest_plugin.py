@@ -25,6 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="use a running mockgw (e.g. a docker service) instead of starting one; env MOCKGW_URL",
     )
     group.addoption(
+        "--mockgw-admin-token",
+        default=os.environ.get("MOCKGW_ADMIN_TOKEN"),
+        help="the running mockgw's control-plane token; env MOCKGW_ADMIN_TOKEN",
+    )
+    group.addoption(
         "--mockgw-scenarios",
         action="append",
         default=[],
@@ -46,7 +51,7 @@ def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
     """The session's server (one per xdist worker). Prefer the `mockgw` fixture, which resets it."""
     url = request.config.getoption("--mockgw-url")
     if url:
-        remote = MockgwClient(url)
+        remote = MockgwClient(url, admin_token=request.config.getoption("--mockgw-admin-token"))
         remote.health()
         yield remote
         remote.close()

@@ -19,6 +19,7 @@ from mockgw.wire.common import RawHeaders
 
 # complete: the body ends normally; error_event: the same, after a provider error event;
 # disconnect: the connection drops after the writes; drop: the connection closes with no response.
+# (The writer reports two endings of its own: client_disconnected, and shutdown.)
 Ending = Literal["complete", "error_event", "disconnect", "drop"]
 
 JSON_HEADERS: RawHeaders = [(b"content-type", b"application/json")]
@@ -46,6 +47,7 @@ class Schedule:
     end_at: float = 0.0  # when a dropped connection closes
     events: int = 0  # the events the stream had before any cut; 0 for JSON
     stream: bool = False
+    shutdown_frame: bytes | None = None  # what ends a stream the server stops in the middle of
 
     @property
     def watch_client(self) -> bool:
@@ -66,7 +68,11 @@ def dropped(stall_ms: int) -> Schedule:
 
 
 def stream(
-    headers: RawHeaders, frames: list[bytes], shape: StreamShape, error_frame: bytes | None
+    headers: RawHeaders,
+    frames: list[bytes],
+    shape: StreamShape,
+    error_frame: bytes | None,
+    shutdown_frame: bytes | None = None,
 ) -> Schedule:
     """An SSE stream: the head at once, the events as the shape paces them, cut where it says."""
     sent, ending = _cut(frames, shape, error_frame)
@@ -77,7 +83,15 @@ def stream(
         writes = [Write(first + gap * (len(sent) - 1), b"".join(sent), len(sent))] if sent else []
     else:
         writes = [Write(first + gap * i, frame, 1) for i, frame in enumerate(sent)]
-    return Schedule(200, SSE_HEADERS + headers, writes, ending, events=len(frames), stream=True)
+    return Schedule(
+        200,
+        SSE_HEADERS + headers,
+        writes,
+        ending,
+        events=len(frames),
+        stream=True,
+        shutdown_frame=shutdown_frame,
+    )
 
 
 def _cut(frames: list[bytes], shape: StreamShape, error_frame: bytes | None) -> tuple[list[bytes], Ending]:

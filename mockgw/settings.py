@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -25,9 +27,37 @@ class Settings(BaseModel):
     require_anthropic_version: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1)
     journal_size: int = Field(1000, ge=1)
+    graceful_timeout: int = Field(
+        5, ge=0, description="on SIGTERM, seconds open responses get to finish before streams are cut"
+    )
+    keep_alive_seconds: int = Field(5, ge=1, description="an idle keep-alive connection is closed after")
+    max_connections: int = Field(
+        4096, ge=1, description="connections and requests at once; more get a 503 from the server"
+    )
+    max_header_bytes: int = Field(
+        32 * 1024, ge=1024, description="request headers larger than this get a 431"
+    )
+    body_timeout_seconds: float = Field(
+        30.0, gt=0, description="a request body still arriving after this gets a 408"
+    )
+    admin_token: str | None = Field(
+        None,
+        description="control-plane token (Authorization: Bearer); generated when binding beyond loopback",
+    )
+    open_control: bool = Field(
+        False, description="serve the control plane without a token on a non-loopback address (unsafe)"
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the control plane answers besides localhost, on loopback",
+    )
     max_namespaces: int = Field(
         1000, ge=0, description="namespaces open at once (see POST /_mockgw/namespaces)"
     )
     namespace_idle_seconds: float = Field(
         900.0, gt=0, description="a namespace unused this long (real time) is dropped"
     )
+
+    @property
+    def loopback(self) -> bool:
+        return self.host in LOOPBACK_HOSTS or self.host.startswith("127.")

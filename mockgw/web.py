@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from mockgw import schedule
 from mockgw.domain import GatewayError
@@ -41,13 +43,20 @@ def too_large(size: int | str, limit: int) -> GatewayError:
     )
 
 
-async def read_body(receive: Receive, content_length: str | None, limit: int) -> bytes:
-    """The raw body; a 413 as soon as it is declared or read past the limit (the rest is not read)."""
+async def read_body(receive: Receive, content_length: str | None, limit: int, timeout: float) -> bytes:
+    """The raw body; a 413 as soon as it is declared or read past the limit (the rest is not read).
+
+    A body that comes in parts must be whole within timeout seconds of its first part, or it is a
+    408 (a body that never ends would hold the connection). A body in one part, the usual case,
+    is read with no timer.
+    """
     if content_length and content_length.isdigit() and int(content_length) > limit:
         raise too_large(content_length, limit)
     parts, size, more = [], 0, True
+    deadline = 0.0
     while more:
-        message = await receive()
+        message = await receive() if not deadline else await _before(receive(), deadline, timeout)
+        deadline = deadline or time.monotonic() + timeout
         if message["type"] == "http.disconnect":
             raise ClientGone
         part, more = message.get("body", b""), message.get("more_body", False)
@@ -56,6 +65,13 @@ async def read_body(receive: Receive, content_length: str | None, limit: int) ->
             raise too_large(f"over {size}", limit)
         parts.append(part)
     return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+async def _before(message: Awaitable[Message], deadline: float, timeout: float) -> Message:
+    try:
+        return await asyncio.wait_for(message, max(0.0, deadline - time.monotonic()))
+    except asyncio.TimeoutError:
+        raise GatewayError(408, "timeout", f"request body still incomplete after {timeout:g}s") from None
 
 
 def content_length(raw_headers: list[tuple[bytes, bytes]]) -> str | None:

@@ -43,32 +43,42 @@ async def write(schedule: Schedule, receive: Receive, send: Send, arrived: float
     await send({"type": "http.response.start", "status": schedule.status, "headers": schedule.headers})
     gone = asyncio.Event()
     watcher = asyncio.ensure_future(_watch_disconnect(receive, gone)) if schedule.watch_client else None
+    sent = [0]
     try:
-        sent = await _writes(schedule, send, arrived, gone)
+        await _writes(schedule, send, arrived, gone, sent)
+    except asyncio.CancelledError:  # the server is shutting down and its grace period is over
+        if schedule.shutdown_frame is None:
+            raise
+        await send({"type": "http.response.body", "body": schedule.shutdown_frame, "more_body": False})
+        return Report(sent[0], "shutdown", False)
     finally:
         if watcher is not None:
             watcher.cancel()
-    if gone.is_set():
-        return Report(sent, "client_disconnected", True)
+    if gone.is_set() or _client_left(send):
+        return Report(sent[0], "client_disconnected", True)
     if schedule.ending == "disconnect":
         await _drop(send)
     elif not schedule.writes:
         await send({"type": "http.response.body", "body": b"", "more_body": False})
-    return Report(sent, schedule.ending, False)
+    return Report(sent[0], schedule.ending, False)
 
 
-async def _writes(schedule: Schedule, send: Send, arrived: float, gone: asyncio.Event) -> int:
-    """The body writes, each at its time; the last one ends the body unless the connection drops."""
-    sent, last = 0, len(schedule.writes) - 1
+async def _writes(
+    schedule: Schedule, send: Send, arrived: float, gone: asyncio.Event, sent: list[int]
+) -> None:
+    """The body writes, each at its time; the last one ends the body unless the connection drops.
+
+    sent[0] counts the events written so far, for whoever stops this midway.
+    """
+    last = len(schedule.writes) - 1
     ends_body = schedule.ending != "disconnect"
     for i, w in enumerate(schedule.writes):
         if w.at:
             await sleep_until(arrived + w.at)
             if gone.is_set():
-                break
+                return
         await send({"type": "http.response.body", "body": w.data, "more_body": not (ends_body and i == last)})
-        sent += w.events
-    return sent
+        sent[0] += w.events
 
 
 async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
@@ -77,6 +87,11 @@ async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
         if message["type"] == "http.disconnect":
             gone.set()
             return
+
+
+def _client_left(send: Send) -> bool:
+    """Whether uvicorn saw the connection close: an unpaced stream's one write cannot tell otherwise."""
+    return bool(getattr(getattr(send, "__self__", None), "disconnected", False))
 
 
 def _close_transport(send: Send) -> bool:
