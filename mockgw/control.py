@@ -187,16 +187,17 @@ BODY_TYPES = frozenset(
 )
 
 
-def check_caller(request: Request, settings: Settings) -> None:
+def check_caller(request: Request, settings: Settings, public: bool = False) -> None:
     """Who may drive the control plane: the admin token's holder, and never a web page.
 
-    - With an admin token set (always, beyond loopback, unless --open-control): Authorization: Bearer.
+    - With an admin token set (always, beyond loopback, unless --open-control): Authorization: Bearer;
+      public routes (health, for container health checks) need none.
     - No browser cross-site calls: a cross-site Sec-Fetch-Site, or an Origin other than the Host.
     - No bodies of the types a page can post without a preflight (text/plain, forms).
     - On loopback, only localhost Host names (and --allowed-hosts): a DNS-rebinding page has its own.
     """
     headers = request.headers
-    if settings.admin_token is not None:
+    if settings.admin_token is not None and not public:
         scheme, _, token = headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), settings.admin_token):
             raise GatewayError(
@@ -224,13 +225,13 @@ def _hostname(host: str) -> str:
     return urlsplit("//" + host).hostname or ""
 
 
-def guarded(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+def guarded(handler: Handler, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
     """The handler, given the request's namespace once the caller is let in; errors in the own envelope."""
 
     async def endpoint(request: Request) -> Response:
         try:
             ns = namespace_of(request)
-            check_caller(request, ns.settings)
+            check_caller(request, ns.settings, public)
             return await handler(request, ns)
         except GatewayError as exc:  # {"error", "problems"?}
             body: dict[str, Any] = {"error": exc.message}
@@ -243,7 +244,7 @@ def guarded(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
 
 def routes(state: State) -> list[Route]:
     return [
-        Route("/health", guarded(health), methods=["GET"]),
+        Route("/health", guarded(health, public=True), methods=["GET"]),
         Route("/reset", guarded(reset), methods=["POST"]),
         Route("/requests", guarded(requests), methods=["GET", "DELETE"]),
         Route("/scenario", guarded(active_scenario), methods=["PUT", "DELETE"]),
