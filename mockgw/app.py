@@ -35,12 +35,12 @@ NAMESPACE_PREFIX = "/ns/"
 CHAT_ROUTES: dict[str, Wire] = {"/v1/messages": anthropic_wire, "/api/v1/chat/completions": openai_wire}
 
 
-async def chat(state: Namespace, wire: Wire, scope: Scope, receive: Receive, send: Send) -> None:
+async def chat(ns: Namespace, wire: Wire, scope: Scope, receive: Receive, send: Send) -> None:
     arrived = time.monotonic()
     raw_headers = scope["headers"]
     body: bytes | GatewayError | None
     try:
-        settings = state.settings
+        settings = ns.settings
         body = await read_body(
             receive, content_length(raw_headers), settings.max_body_bytes, settings.body_timeout_seconds
         )
@@ -48,9 +48,9 @@ async def chat(state: Namespace, wire: Wire, scope: Scope, receive: Receive, sen
         body = err
     except ClientGone:
         body = None
-    done = exchange.handle(state, Inbound(wire, scope["path"], raw_headers, body))
+    done = exchange.handle(ns, Inbound(wire, scope["path"], raw_headers, body))
     report = None if done.schedule is None else await write(done.schedule, receive, send, arrived)
-    exchange.settle(state, done, report)
+    exchange.settle(ns, done, report)
 
 
 def route_error(

@@ -79,15 +79,15 @@ def internal_error(exc: Exception, path: str) -> GatewayError:
     return GatewayError(500, "api_error", message)
 
 
-def handle(state: Namespace, inbound: Inbound) -> Exchange:
+def handle(ns: Namespace, inbound: Inbound) -> Exchange:
     wire = inbound.wire
-    entry = Entry(state.clock.now(), "POST", inbound.path, inbound.raw_headers, wire.NAME)
+    entry = Entry(ns.clock.now(), "POST", inbound.path, inbound.raw_headers, wire.NAME)
     charge = Charge()
     if inbound.body is None:
         return Exchange(None, entry, charge)
     request_id = new_request_id()
     try:
-        answer = _decide(state, inbound, request_id, entry, charge)
+        answer = _decide(ns, inbound, request_id, entry, charge)
     except GatewayError as err:
         answer = _error(wire, err, request_id, charge.rate, entry)
     except Exception as exc:
@@ -95,27 +95,27 @@ def handle(state: Namespace, inbound: Inbound) -> Exchange:
     return Exchange(answer, entry, charge)
 
 
-def settle(state: Namespace, done: Exchange, report: Report | None) -> None:
+def settle(ns: Namespace, done: Exchange, report: Report | None) -> None:
     """The request is over: refund what was not a whole reply, then journal it, once."""
     whole = done.entry.status == 200 and report is not None and report.ending == "complete"
     if done.charge.account is not None and not whole:
-        state.accounts.refund(done.charge.account, done.charge.credits)
-    state.journal.add(done.entry, report)
+        ns.accounts.refund(done.charge.account, done.charge.credits)
+    ns.journal.add(done.entry, report)
 
 
-def _decide(state: Namespace, inbound: Inbound, request_id: str, entry: Entry, charge: Charge) -> Schedule:
-    wire, settings = inbound.wire, state.settings
+def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, charge: Charge) -> Schedule:
+    wire, settings = inbound.wire, ns.settings
     given = read_headers(inbound.raw_headers)
-    account = state.accounts.identify(given)
+    account = ns.accounts.identify(given)
     entry.raw_body = _json_body(inbound.body, given)
     if settings.require_anthropic_version and wire.VERSION_HEADER and wire.VERSION_HEADER not in given:
         raise bad_request(f"{wire.VERSION_HEADER}: header is required")
     chat = wire.decode(entry.raw_body)
     model, chat = apply_model_rules(chat, settings.lenient, settings.tools_unsupported)
-    charge.credits, charge.rate = state.accounts.admit(account, model)
+    charge.credits, charge.rate = ns.accounts.admit(account, model)
     charge.account = account
     strict = given.get("x-mockgw-strict", "").lower() in TRUE
-    decision = state.engine.decide(chat, account.id, given.get("x-mockgw-scenario"), strict)
+    decision = ns.engine.decide(chat, account.id, given.get("x-mockgw-scenario"), strict)
     entry.scenario, entry.turn, entry.attempt, entry.chaos = (
         decision.scenario,
         decision.turn,

@@ -15,6 +15,7 @@ from mockgw.settings import Settings
 from mockgw.state import Namespace, State
 from mockgw.web import too_large
 from mockgw.wire import anthropic, openai
+from mockgw.writer import Report
 
 KEY = [(b"x-api-key", b"sk_unit"), (b"content-type", b"application/json")]
 HELLO = {"model": "qwen-coder-32b", "max_tokens": 64, "messages": [{"role": "user", "content": "Say hello"}]}
@@ -88,6 +89,7 @@ def test_a_scripted_drop_answers_nothing_and_gives_the_credits_back(state):
     before = state.accounts.for_key("sk_unit").credits
     answer = post(state, HELLO, scenario="connection-drop")
     assert (answer.schedule.ending, answer.entry.status) == ("drop", 0)
+    exchange.settle(state, answer, Report(0, "drop", False))
     assert state.accounts.for_key("sk_unit").credits == before
 
 
@@ -95,7 +97,16 @@ def test_a_scripted_fault_is_an_answer_not_an_exception_and_is_not_charged(state
     before = state.accounts.for_key("sk_unit").credits
     answer = post(state, HELLO, scenario="always-500")
     assert answer.schedule.status == 500 and body_of(answer)["error"]["type"] == "api_error"
+    exchange.settle(state, answer, Report(0, "complete", False))
     assert state.accounts.for_key("sk_unit").credits == before
+
+
+def test_a_reply_delivered_whole_is_charged_and_journaled_once(state):
+    before, journaled = state.accounts.for_key("sk_unit").credits, len(state.journal.entries)
+    answer = post(state, HELLO)
+    exchange.settle(state, answer, Report(0, "complete", False))
+    assert state.accounts.for_key("sk_unit").credits == before - 1
+    assert len(state.journal.entries) == journaled + 1 and state.journal.entries[-1] is answer.entry
 
 
 def test_an_unknown_scenario_is_a_400_naming_it(state):
