@@ -39,8 +39,8 @@ async def chat(ns: Namespace, wire: Wire, scope: Scope, receive: Receive, send: 
     arrived = time.monotonic()
     raw_headers = scope["headers"]
     body: bytes | GatewayError | None
+    settings = ns.settings
     try:
-        settings = ns.settings
         body = await read_body(
             receive, content_length(raw_headers), settings.max_body_bytes, settings.body_timeout_seconds
         )
@@ -60,7 +60,6 @@ def route_error(
     message = {
         404: f"{method} {path} does not exist on this gateway",
         405: f"{method} is not allowed on {path}",
-        431: f"request headers are larger than {detail} bytes, the most this server reads",
     }.get(status, detail)
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
@@ -97,7 +96,9 @@ class App:
             return
         limit = self.state.settings.max_header_bytes
         if sum(len(k) + len(v) for k, v in scope["headers"]) > limit:
-            await route_error(431, scope["method"], scope["path"], str(limit))(scope, receive, send)
+            message = f"request headers are larger than {limit} bytes, the most this server reads"
+            err = GatewayError(431, "invalid_request", message)
+            await error_response(wire_for_path(scope["path"]), err, new_request_id())(scope, receive, send)
             return
         ns = self.state.default
         if scope["path"].startswith(NAMESPACE_PREFIX):
