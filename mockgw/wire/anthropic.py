@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, TypeAdapter
 from typing_extensions import Required, TypedDict
 
+from mockgw.catalog import Model
 from mockgw.clock import iso
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
@@ -261,6 +262,21 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     frames.append(_frame(final, named))
     frames.append(_frame({"type": "message_stop"}, named))
     return frames
+
+
+# --- the model catalog (GET /v1/models) -----------------------------------------------------------
+
+
+def encode_model(model: Model) -> dict[str, Any]:
+    """anthropic.types.ModelInfo; the docs page gives no release dates, so created_at is the epoch."""
+    return {
+        "type": "model",
+        "id": model.id,
+        "display_name": model.id.replace("-", " ").title(),
+        "created_at": "1970-01-01T00:00:00Z",
+        "lifecycle": "active",
+        "max_tokens": model.max_tokens_cap,
+    }
 
 
 # --- headers and errors ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, TypeAdapter
 from typing_extensions import Required, TypedDict
 
+from mockgw.catalog import Model
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
@@ -291,6 +292,23 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
         frames.append(b"data: " + base[:-1] + b',"choices":[],"usage":' + dumps(_usage(reply)) + b"}\n\n")
     frames.append(DONE)
     return frames
+
+
+# --- the model catalog (GET /api/v1/models) -------------------------------------------------------
+
+
+def encode_model(model: Model) -> dict[str, Any]:
+    """openai.types.Model, with the gateway's own facts about the model alongside."""
+    return {
+        "id": model.id,
+        "object": "model",
+        "created": 0,
+        "owned_by": "ainative",
+        "plan": model.min_plan,
+        "tools": model.tools,
+        "max_tokens": model.max_tokens_cap,
+        "credits_per_request": model.credits_per_request,
+    }
 
 
 # --- headers and errors ---------------------------------------------------------------------------
