@@ -6,7 +6,7 @@ import json
 import math
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -465,7 +465,7 @@ class Where:
 
     param: str = ""  # the API's path: messages[0].content[1].type, metadata.key
     tp: Any = RequestIn  # the declared type at param; None where nothing is declared (an unknown field)
-    unions: list[str] | None = None  # params of the untagged unions the error went through
+    unions: list[str] = field(default_factory=list)  # params of the untagged unions it went through
     union_tp: Any = None  # the last of those unions
     at_union: bool = False  # the error is a union member refusing the value itself
     key: bool = False  # the error is about a key of a mapping (metadata), not its value
@@ -521,7 +521,7 @@ def _member(members: tuple[Any, ...], discriminator: str | None, label: Any) -> 
         base, tagged = _unwrap(m)
         origin, label = get_origin(base), str(label)
         if (
-            (label in ("str", "int", "float", "bool") and base.__name__ == label)
+            (label in ("str", "int", "float", "bool") and getattr(base, "__name__", "") == label)
             or (label.startswith("list[") and origin is list)
             or (label.startswith("dict[") and origin is dict)
             or (label.startswith("literal[") and origin is Literal)
@@ -533,13 +533,13 @@ def _member(members: tuple[Any, ...], discriminator: str | None, label: Any) -> 
 
 
 def _where(loc: tuple[int | str, ...]) -> Where:
-    w = Where(unions=[])
+    w = Where()
     for el in loc:
         base, tag = _unwrap(w.tp)
         members = _members(base)
         if members:  # el names the member the value was tried against
             if tag is None:
-                w.unions.append(w.param)  # type: ignore[union-attr]
+                w.unions.append(w.param)
                 w.union_tp, w.at_union = base, True
             w.tp = _member(members, tag, el)
             continue
@@ -620,7 +620,7 @@ def _precedence(error: Any) -> int:
 
 def _superseded(w: Where, placed: list[tuple[Any, Where]]) -> bool:
     """A union member refused the value while another member took it and found a problem deeper in."""
-    if not w.at_union or not w.unions:
+    if not w.at_union:
         return False
     union = w.unions[-1]
     return any(
@@ -643,12 +643,12 @@ def request_error(exc: ValidationError) -> GatewayError:
     for e, w in sorted(placed, key=lambda p: _precedence(p[0])):
         if not _superseded(w, placed):
             return _union_error(e, w, placed) if w.at_union else _error(e, w)
-    return _error(first, placed[0][1])  # not reached: the last member of a union is never superseded
+    raise AssertionError("not reached: the error that went deepest into a union is never superseded")
 
 
 def _union_error(error: Any, w: Where, placed: list[tuple[Any, Where]]) -> GatewayError:
     """Every member of a union refused the value: the member of the value's JSON type speaks, if any."""
-    union, value = w.unions[-1], error["input"]  # type: ignore[index]
+    union, value = w.unions[-1], error["input"]
     for e, q in placed:
         if q.at_union and q.unions and q.unions[-1] == union and _fits(q.tp, value):
             return _error(e, q)
@@ -694,30 +694,14 @@ def _error(error: Any, w: Where) -> GatewayError:
         code = f"{number}_{'below_min' if words.startswith('below') else 'above_max'}_value"
         return invalid(
             f"Invalid '{param}': {number} {words} value. Expected a value {op} {_number(ctx[limit])}, "
-            f"but got {_number(value)} instead.",
+            f"but got {json.dumps(value)} instead.",
             param,
             code,
         )
     if kind in ("too_short", "too_long"):
         return _size_error(kind, param, ctx, len(value))
     if kind in ("string_too_long", "string_too_short"):
-        longer = kind == "string_too_long"
-        limit = ctx["max_length" if longer else "min_length"]
-        if w.key:
-            parent = param.rsplit(".", 1)[0]
-            return invalid(
-                f"Invalid property name in '{parent}': '{value}' is too long. Expected a string with "
-                f"maximum length {limit}, but got a string with length {len(value)} instead.",
-                param,
-                "property_name_above_max_length",
-            )
-        return invalid(
-            f"Invalid '{param}': string too {'long' if longer else 'short'}. Expected a string with "
-            f"{'maximum' if longer else 'minimum'} length {limit}, but got a string with length "
-            f"{len(value)} instead.",
-            param,
-            f"string_{'above_max' if longer else 'below_min'}_length",
-        )
+        return _string_length_error(kind == "string_too_long", w, value, ctx)
     if kind == "string_pattern_mismatch":
         return invalid(
             f"Invalid '{param}': string does not match pattern. Expected a string that matches the pattern "
@@ -733,6 +717,25 @@ def _error(error: Any, w: Where) -> GatewayError:
             "invalid_type",
         )
     return invalid(f"Invalid '{param}': {error['msg']}.", param, "invalid_value")
+
+
+def _string_length_error(longer: bool, w: Where, value: str, ctx: dict[str, Any]) -> GatewayError:
+    limit, param = ctx["max_length" if longer else "min_length"], w.param
+    if w.key:
+        parent = param.rsplit(".", 1)[0]
+        return invalid(
+            f"Invalid property name in '{parent}': '{value}' is too long. Expected a string with maximum "
+            f"length {limit}, but got a string with length {len(value)} instead.",
+            param,
+            "property_name_above_max_length",
+        )
+    return invalid(
+        f"Invalid '{param}': string too {'long' if longer else 'short'}. Expected a string with "
+        f"{'maximum' if longer else 'minimum'} length {limit}, but got a string with length {len(value)} "
+        "instead.",
+        param,
+        f"string_{'above_max' if longer else 'below_min'}_length",
+    )
 
 
 def _size_error(kind: str, param: str, ctx: dict[str, Any], got: int) -> GatewayError:
