@@ -273,6 +273,14 @@ MESSAGES = [
         "invalid_value",
     ),
     (
+        "a role that is not a string",
+        [{"role": 1, "content": "x"}],
+        "Invalid type for 'messages[0].role': expected one of 'system', 'assistant', 'user', 'function', 'tool', "
+        "or 'developer', but got an integer instead.",
+        "messages[0].role",
+        "invalid_type",
+    ),
+    (
         "a message without a role",
         [{"content": "x"}],
         "Missing required parameter: 'messages[0].role'.",
@@ -605,6 +613,12 @@ def test_a_tool_loop_with_null_assistant_content(mockgw):
         ANSWER | {"content": [{"type": "text", "text": "file text"}]},
     ]
     answered(mockgw, OK | {"messages": messages, "tools": [FN], "tool_choice": "none"})
+
+
+def test_an_assistant_refusal_sent_back_without_content(mockgw):
+    """A refusal stands in for content (ChatCompletionAssistantMessageParam.refusal)."""
+    messages = [*HI, {"role": "assistant", "content": None, "refusal": "I can't help with that."}, *HI]
+    answered(mockgw, OK | {"messages": messages})
 
 
 def test_tool_calls_sent_back_as_the_sdk_stream_helper_built_them(mockgw):

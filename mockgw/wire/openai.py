@@ -677,11 +677,19 @@ def _error(error: Any, w: Where) -> GatewayError:
         if kind == "union_tag_not_found":
             return invalid(f"Missing required parameter: '{where}'.", where, "missing_required_parameter")
         tags = [t for m in _members(base) for t in _tags(m, tag or "")]
-        if set(tags) <= set(PART_TYPES) and ctx["tag"] not in PART_TYPES:
+        given = value.get(tag) if isinstance(value, dict) else None
+        if not isinstance(given, str):
+            return invalid(
+                f"Invalid type for '{where}': expected one of {_listing(tags, 'or')}, but got "
+                f"{GOT[_value_kind(given)]} instead.",
+                where,
+                "invalid_type",
+            )
+        if set(tags) <= set(PART_TYPES) and given not in PART_TYPES:
             tags = list(PART_TYPES)  # an unknown part type: the API lists every part type it knows
         supported = _listing(tags, "and")
         return invalid(
-            f"Invalid value: '{ctx['tag']}'. Supported values are: {supported}.", where, "invalid_value"
+            f"Invalid value: '{given}'. Supported values are: {supported}.", where, "invalid_value"
         )
     if kind == "literal_error" and _fits(w.tp, value):
         supported = _listing(get_args(_unwrap(w.tp)[0]), "and")
@@ -805,6 +813,10 @@ def check_fields(req: RequestIn) -> None:
         )
 
 
+# What an assistant message may carry in place of content.
+CONTENT_STAND_INS = ("tool_calls", "function_call", "audio", "refusal")
+
+
 def check_messages(messages: list[Any]) -> None:
     """Content where the API needs it, and tool calls answered by tool messages right after them."""
     calls: list[str] = []  # the ids of the last assistant message's tool calls
@@ -830,9 +842,7 @@ def check_messages(messages: list[Any]) -> None:
         _require_answers(unanswered, caller)
         caller, calls = -1, []
         if role == "assistant":
-            if m.get("content") is None and not (
-                m.get("tool_calls") or m.get("function_call") or m.get("audio")
-            ):
+            if m.get("content") is None and not any(m.get(k) for k in CONTENT_STAND_INS):
                 raise bad_request(
                     "Invalid value for 'content': expected a string, got null.",
                     param=f"messages.[{i}].content",
