@@ -122,6 +122,16 @@ DEFAULT_MAX_TOKENS = 4096  # the docs page's default, on both formats
 
 
 @dataclass(slots=True)
+class ResponseFormat:
+    """The structured output a client asked for: any JSON object, or one that matches a JSON Schema."""
+
+    type: Literal["json_object", "json_schema"]
+    schema: dict[str, Any] | None = None
+    name: str | None = None
+    strict: bool = False
+
+
+@dataclass(slots=True)
 class ChatRequest:
     model: str
     messages: list[Message]
@@ -131,6 +141,9 @@ class ChatRequest:
     tools: list[Tool] = field(default_factory=list)
     tool_choice: ToolChoice = field(default_factory=ToolChoice)
     stream_usage: bool = False  # OpenAI stream_options.include_usage
+    stop: list[str] = field(default_factory=list)  # stop sequences
+    n: int = 1  # choices asked for
+    response_format: ResponseFormat | None = None  # None: free text
 
     @property
     def turn(self) -> int:

@@ -144,8 +144,22 @@ ANTHROPIC_CASES = [
 OPENAI_CASES = [
     ("invalid json", b"[1,", {}, 400, "BadRequestError", "not valid JSON"),
     ("body not an object", b"[1]", {}, 400, "BadRequestError", "must be a JSON object"),
-    ("missing model", {"messages": OK_O["messages"]}, {}, 400, "BadRequestError", "model: Field required"),
-    ("empty messages", OK_O | {"messages": []}, {}, 400, "BadRequestError", "at least one"),
+    (
+        "missing model",
+        {"messages": OK_O["messages"]},
+        {},
+        400,
+        "BadRequestError",
+        "you must provide a model parameter",
+    ),
+    (
+        "empty messages",
+        OK_O | {"messages": []},
+        {},
+        400,
+        "BadRequestError",
+        "Invalid 'messages': empty array",
+    ),
     ("temperature below 0", OK_O | {"temperature": -1}, {}, 400, "BadRequestError", "temperature"),
     (
         "max_tokens negative",
@@ -156,7 +170,14 @@ OPENAI_CASES = [
         "max_tokens: must be at least 1",
     ),
     ("unknown model", OK_O | {"model": "gpt-9"}, {}, 400, "BadRequestError", "known models"),
-    ("tool_choice garbage", OK_O | {"tool_choice": "sometimes"}, {}, 400, "BadRequestError", "tool_choice"),
+    (
+        "tool_choice garbage",
+        OK_O | {"tool_choice": "sometimes"},
+        {},
+        400,
+        "BadRequestError",
+        "Invalid value: 'sometimes'. Supported values are: 'none', 'auto', and 'required'.",
+    ),
     (
         "tool message without tool_calls",
         OK_O
@@ -169,7 +190,7 @@ OPENAI_CASES = [
         {},
         400,
         "BadRequestError",
-        "call_9",
+        "messages with role 'tool' must be a response to a preceeding message with 'tool_calls'",
     ),
     (
         "tool_calls never answered",
@@ -196,12 +217,13 @@ OPENAI_CASES = [
                     "role": "assistant",
                     "tool_calls": [CALL | {"function": {"name": "f", "arguments": "{oops"}}],
                 },
+                {"role": "tool", "tool_call_id": "call_1", "content": "x"},
             ]
         },
         {},
         400,
         "BadRequestError",
-        "messages.1.tool_calls.0.function.arguments",
+        "messages[1].tool_calls[0].function.arguments",
     ),
     ("sk-ant- key", OK_O, {"x-api-key": "sk-ant-api03-abc"}, 401, "AuthenticationError", "sk-ant-"),
     ("no key", OK_O, {"x-api-key": ""}, 401, "AuthenticationError", "missing credentials"),
@@ -270,7 +292,7 @@ def test_sdk_raises_its_own_classes(mockgw):
 
 def test_unknown_paths_get_404_in_the_family_envelope(mockgw):
     with pytest.raises(anthropic.NotFoundError, match="does not exist"):
-        mockgw.anthropic_client().models.list()
+        mockgw.anthropic_client().messages.batches.list()  # the gateway serves no batches
     resp = httpx.get(mockgw.url + "/api/v1/nothing-here")
     assert (
         resp.status_code == 404
