@@ -103,6 +103,7 @@ READ_HEADERS = frozenset(
         b"content-type",
         b"content-length",
         b"anthropic-version",
+        b"anthropic-beta",
         b"x-mockgw-scenario",
         b"x-mockgw-strict",
     }
@@ -155,7 +156,7 @@ class Gateway:
             needs_version = wire is anthropic_wire and state.settings.require_anthropic_version
             if needs_version and "anthropic-version" not in given:
                 raise bad_request("anthropic-version: header is required")
-            chat = wire.decode(entry.raw_body)
+            chat = wire.decode(entry.raw_body, given, state.settings.validation == "loose")
             model = check_request(chat, state.settings.lenient, state.settings.tools_unsupported)
             charged, rate = state.accounts.admit(account, model)
             decision = state.engine.decide(

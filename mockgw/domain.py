@@ -78,6 +78,30 @@ def bad_request(message: str, param: str | None = None) -> GatewayError:
     return GatewayError(400, message, "invalid_request", param=param)
 
 
+class ContextWindowExceeded(GatewayError):
+    """A prompt longer than the model's context window: a 400 each API words its own way.
+
+    The message is OpenAI's (whose error also carries this param and code); Anthropic's wire words it
+    as `prompt is too long: N tokens > M maximum` (see `anthropic_message`).
+    """
+
+    def __init__(self, tokens: int, maximum: int) -> None:
+        super().__init__(
+            400,
+            f"This model's maximum context length is {maximum} tokens. However, your messages resulted in "
+            f"{tokens} tokens. Please reduce the length of the messages.",
+            "invalid_request",
+            param="messages",
+            code="context_length_exceeded",
+        )
+        self.tokens = tokens
+        self.maximum = maximum
+
+    @property
+    def anthropic_message(self) -> str:
+        return f"prompt is too long: {self.tokens} tokens > {self.maximum} maximum"
+
+
 @dataclass(slots=True)
 class Text:
     text: str
@@ -146,6 +170,8 @@ class ChatRequest:
     temperature: float | None = None
     top_p: float | None = None
     stream_usage: bool = False  # OpenAI stream_options.include_usage
+    prefill: str = ""  # Anthropic: a final assistant message's text, which the reply continues
+    stop_sequences: list[str] = field(default_factory=list)
 
     @property
     def turn(self) -> int:
@@ -167,7 +193,9 @@ class ChatRequest:
         return [b for b in last.content if isinstance(b, ToolResult)]
 
     def input_tokens(self) -> int:
-        size = len(self.system) + sum(len(t.name) + len(t.description) for t in self.tools)
+        size = (
+            len(self.system) + len(self.prefill) + sum(len(t.name) + len(t.description) for t in self.tools)
+        )
         for m in self.messages:
             for b in m.content:
                 size += (

@@ -142,12 +142,14 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_JOURNAL_SIZE": "5",
         "MOCKGW_REQUIRE_ANTHROPIC_VERSION": "true",
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
+        "MOCKGW_VALIDATION": "loose",
     }
     settings = Settings(**settings_from_env(env))
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
+    assert settings.validation == "loose"
 
 
 def test_scripted_timing_is_never_early(mockgw):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from pydantic import Field, TypeAdapter
-from typing_extensions import Required, TypedDict
+from pydantic import TypeAdapter, ValidationError
 
 from mockgw.clock import iso
 from mockgw.domain import (
-    DEFAULT_MAX_TOKENS,
     Block,
     ChatRequest,
+    ContextWindowExceeded,
     ErrorKind,
     GatewayError,
     Message,
@@ -25,15 +27,9 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.common import (
-    RawHeaders,
-    check_tool_pairing,
-    chunks,
-    dumps,
-    dumps_str,
-    parse,
-    response_headers,
-)
+from mockgw.wire.anthropic_contract import BETA_REQUEST, REQUEST
+from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
+from mockgw.wire.contract import KIND_TAGS, validate
 
 NAME = "anthropic"
 ID_PREFIX = "msg_"
@@ -53,130 +49,248 @@ ERROR_TYPES: dict[ErrorKind, str] = {
 
 # --- request --------------------------------------------------------------------------------------
 
+# Request fields only betas have (BetaMessageCreateParams has them, MessageCreateParams does not): each is
+# accepted when `anthropic-beta` names one of its betas. Without it the API answers as for any unknown
+# field (`context_management: Extra inputs are not permitted`). The one list of them; a test keeps it
+# equal to what the two contracts differ by.
+BETA_FIELDS: dict[str, frozenset[str]] = {
+    "billing_policy": frozenset(
+        {"user-profiles-2026-03-24", "user-profiles-2026-08-18", "user-profiles-2026-09-04"}
+    ),
+    "compaction": frozenset({"compact-2026-01-12", "compact-2026-09-04"}),
+    "context_management": frozenset({"context-management-2025-06-27"}),
+    "fallback_credit_token": frozenset({"fallback-credit-2026-06-01", "fallback-credit-2026-07-01"}),
+    "fallbacks": frozenset({"server-side-fallback-2026-06-01", "server-side-fallback-2026-07-01"}),
+    "mcp_servers": frozenset({"mcp-client-2025-04-04", "mcp-client-2025-11-20", "mcp-client-2026-09-15"}),
+    "thread": frozenset({"message-threads-2026-08-12"}),
+}
+# With interleaved thinking the budget spans every thinking block of the turn, so it may pass max_tokens.
+INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14"
 
-class BlockIn(TypedDict, total=False):
-    type: Required[str]
-    text: str
-    id: str
-    name: str
-    input: dict[str, Any]
-    tool_use_id: str
-    content: str | list[dict[str, Any]] | None
-    is_error: bool | None
-
-
-class MessageIn(TypedDict):
-    role: Literal["user", "assistant", "system"]
-    content: str | list[BlockIn]
-
-
-class ToolIn(TypedDict, total=False):
-    name: Required[str]
-    description: str
-    input_schema: dict[str, Any]
-
-
-class ToolChoiceIn(TypedDict, total=False):
-    type: Required[Literal["auto", "any", "tool", "none"]]
-    name: str | None
-
-
-class SystemBlockIn(TypedDict, total=False):
-    type: str
-    text: str
-
-
-class RequestIn(TypedDict, total=False):
-    model: Required[str]
-    messages: Required[list[MessageIn]]
-    max_tokens: int
-    system: str | list[SystemBlockIn] | None
-    stream: bool
-    temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
-    top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
-    tools: list[ToolIn] | None
-    tool_choice: ToolChoiceIn | None
+# Blocks only one side of a conversation sends (`'image' blocks are not permitted within assistant turns.`).
+ONLY_IN = {
+    "user": frozenset({"image", "document", "search_result", "tool_result", "container_upload"}),
+    "assistant": frozenset(
+        {
+            "tool_use",
+            "server_tool_use",
+            "mcp_tool_use",
+            "mcp_tool_result",
+            "thinking",
+            "redacted_thinking",
+            "web_search_tool_result",
+            "web_fetch_tool_result",
+            "code_execution_tool_result",
+            "bash_code_execution_tool_result",
+            "text_editor_code_execution_tool_result",
+            "tool_search_tool_result",
+        }
+    ),
+}
 
 
-REQUEST = TypeAdapter(RequestIn)
+@dataclass(slots=True)
+class _Turn:
+    """Consecutive messages of one role, merged as the API merges them; blocks keep their error path."""
+
+    role: str
+    at: int  # the index of its first message
+    blocks: list[tuple[str, dict[str, Any]]]
+
+
+def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
+    """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
+    rules its types cannot say. Each 400 is worded as the real API words it.
+    """
+    betas = frozenset(b.strip() for b in headers.get("anthropic-beta", "").split(",") if b.strip())
+    req = _validated(raw, BETA_REQUEST if betas else REQUEST, loose)
+    if betas and not loose:
+        _check_betas(req, betas)
+    system = _system(req.get("system"))
+    turns = _turns(req["messages"], system)
+    prefill = _prefill(turns)
+    _check_thinking(req, betas)
+    _check_tool_pairing(turns)
+    tools = req.get("tools") or []
+    _check_tool_names(tools)
+    choice = req.get("tool_choice")
+    return ChatRequest(
+        model=req["model"],
+        messages=[Message(t.role, [c for _, b in t.blocks if (c := _block(b))]) for t in turns],  # type: ignore[arg-type]
+        max_tokens=req["max_tokens"],
+        system="\n".join(s for s in system if s),
+        stream=req.get("stream", False),
+        tools=[
+            Tool(t["name"], t.get("description") or "", t["input_schema"])
+            for t in tools
+            if t["type"] == "custom"
+        ],
+        tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
+        temperature=req.get("temperature"),
+        top_p=req.get("top_p"),
+        prefill=prefill,
+        stop_sequences=req.get("stop_sequences") or [],
+    )
+
+
+def _validated(raw: bytes, schema: TypeAdapter[Any], loose: bool) -> dict[str, Any]:
+    try:
+        return validate(schema, raw, loose)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        raise _contract_error(exc, raw) from None
+
+
+PYTHON_WORDING = {  # the API validates parsed JSON, so pydantic words these as for Python values
+    "list_type": "Input should be a valid list",
+    "dict_type": "Input should be a valid dictionary",
+}
+
+
+def _contract_error(exc: ValidationError, raw: bytes) -> GatewayError:
+    """Every problem, `path: message` joined by "; ", as the API reports them."""
+    errors = exc.errors(include_url=False)
+    if errors[0]["type"] == "json_invalid":
+        try:
+            json.loads(raw)
+        except ValueError as err:  # Python's own wording, as the API gives it
+            return bad_request(f"The request body is not valid JSON: {err}")
+    if not errors[0]["loc"] and errors[0]["type"] == "dict_type":
+        return bad_request(f"request body must be a JSON object, got {type(errors[0]['input']).__name__}")
+    problems = [f"{_path(e['loc'])}: {PYTHON_WORDING.get(e['type'], e['msg'])}" for e in errors]
+    return bad_request("; ".join(dict.fromkeys(problems)))
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    """messages.0.content.1.image.source.base64.media_type: a block's tag stays, the JSON-type branch goes."""
+    return ".".join(str(p) for p in loc if p not in KIND_TAGS) or "body"
+
+
+def _check_betas(req: dict[str, Any], betas: frozenset[str]) -> None:
+    refused = [f for f, needs in BETA_FIELDS.items() if f in req and not needs & betas]
+    if refused:
+        raise bad_request("; ".join(f"{f}: Extra inputs are not permitted" for f in refused))
+
+
+def _system(system: str | list[dict[str, Any]] | None) -> list[str]:
+    blocks = [{"text": system}] if isinstance(system, str) and system else system or []
+    for b in blocks:
+        _check_text(b["text"], "system")
+    return [b["text"] for b in blocks]
+
+
+def _check_text(text: str, where: str) -> None:
+    if not text:
+        raise bad_request(f"{where}: text content blocks must be non-empty")
+    if text.isspace():
+        raise bad_request(f"{where}: text content blocks must contain non-whitespace text")
+
+
+def _turns(messages: list[dict[str, Any]], system: list[str]) -> list[_Turn]:
+    """User and assistant turns, consecutive messages of a role merged; system messages join `system`."""
+    turns: list[_Turn] = []
+    if not messages:
+        raise bad_request("messages: at least one message is required")
+    last = len(messages) - 1
+    for i, m in enumerate(messages):
+        role, content = m["role"], m["content"]
+        blocks = (
+            [(f"messages.{i}", {"type": "text", "text": content})]
+            if isinstance(content, str)
+            else [(f"messages.{i}.content.{j}", b) for j, b in enumerate(content)]
+        )
+        if role == "system":
+            system += [_system_text(b, where) for where, b in blocks]
+            continue
+        prefill = i == last and role == "assistant"
+        if not prefill and not (content if isinstance(content, list) else content.strip() or content):
+            raise bad_request(
+                f"messages.{i}: all messages must have non-empty content except for the optional final "
+                "assistant message"
+            )
+        for _, b in blocks:
+            if b["type"] in ONLY_IN["user" if role == "assistant" else "assistant"]:
+                raise bad_request(
+                    f"messages.{i}.content: '{b['type']}' blocks are not permitted within {role} turns."
+                )
+            if b["type"] == "text" and not prefill:
+                _check_text(b["text"], "messages")
+        if turns and turns[-1].role == role:
+            turns[-1].blocks += blocks
+        else:
+            turns.append(_Turn(role, i, blocks))
+    return turns
+
+
+def _system_text(block: dict[str, Any], where: str) -> str:
+    if block["type"] != "text":
+        raise bad_request(f"{where}.type: Input should be 'text'")
+    return block["text"]  # type: ignore[no-any-return]
+
+
+def _prefill(turns: list[_Turn]) -> str:
+    """A final assistant turn is the start of the reply: its text, taken out of the conversation."""
+    if not turns or turns[-1].role != "assistant":
+        return ""
+    text = "".join(b.get("text", "") for _, b in turns.pop().blocks if b["type"] == "text")
+    if text != text.rstrip():
+        raise bad_request("messages: final assistant content cannot end with trailing whitespace")
+    return text
+
+
+def _check_thinking(req: dict[str, Any], betas: frozenset[str]) -> None:
+    thinking = req.get("thinking") or {}
+    enabled = thinking.get("type") == "enabled"
+    if enabled and INTERLEAVED_THINKING not in betas and req["max_tokens"] <= thinking["budget_tokens"]:
+        raise bad_request("`max_tokens` must be greater than `thinking.budget_tokens`.")
+    temperature = req.get("temperature")
+    if thinking.get("type") in ("enabled", "adaptive") and temperature is not None and temperature != 1:
+        raise bad_request("`temperature` may only be set to 1 when thinking is enabled or in adaptive mode")
+
+
+def _check_tool_names(tools: list[dict[str, Any]]) -> None:
+    names = [t["name"] for t in tools if "name" in t]
+    if len(names) != len(set(names)):
+        raise bad_request("tools: Tool names must be unique.")
+
+
+def _check_tool_pairing(turns: list[_Turn]) -> None:
+    """Every tool_use is answered by a tool_result in the very next turn, and only those are."""
+    for before, turn in zip([None, *turns], turns, strict=False):
+        uses = [b["id"] for _, b in before.blocks if b["type"] == "tool_use"] if before else []
+        results = [(where, b["tool_use_id"]) for where, b in turn.blocks if b["type"] == "tool_result"]
+        unknown = [(where, r) for where, r in results if r not in uses]
+        if unknown:
+            raise bad_request(
+                f"{unknown[0][0]}: unexpected `tool_use_id` found in `tool_result` blocks: "
+                f"{', '.join(r for _, r in unknown)}. Each `tool_result` block must have a corresponding "
+                "`tool_use` block in the previous message."
+            )
+        answered = {r for _, r in results}
+        missing = [u for u in uses if u not in answered]
+        if missing and before:
+            raise bad_request(
+                f"messages.{before.at}: `tool_use` ids were found without `tool_result` blocks immediately "
+                f"after: {', '.join(missing)}. Each `tool_use` block must have a corresponding `tool_result` "
+                "block in the next message."
+            )
 
 
 def _text_of(content: str | list[dict[str, Any]] | None) -> str:
     if content is None or isinstance(content, str):
         return content or ""
-    return "\n".join(part.get("text", "") for part in content if part.get("type") == "text")
+    return "\n".join(part["text"] for part in content if part["type"] == "text")
 
 
-def _block(b: BlockIn, where: str) -> Block | None:
+def _block(b: dict[str, Any]) -> Block | None:
+    """The blocks the script reads; images, documents, thinking... are accepted and not used."""
     kind = b["type"]
     if kind == "text":
-        return Text(_need(b, "text", where))
+        return Text(b["text"])
     if kind == "tool_use":
-        return ToolUse(_need(b, "id", where), _need(b, "name", where), _need(b, "input", where))
+        return ToolUse(b["id"], b["name"], b["input"])
     if kind == "tool_result":
-        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.get("content")), bool(b.get("is_error")))
-    return None  # images, documents, thinking...: accepted, not used by the script
-
-
-def _need(b: BlockIn, field: str, where: str) -> Any:
-    value = b.get(field)
-    if value is None:
-        raise bad_request(
-            f"{where}.{field}: Field required for a {b['type']} block", param=f"{where}.{field}"
-        )
-    return value
-
-
-def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
-    out: list[Message] = []
-    for i, m in enumerate(raw):
-        role, content = m["role"], m["content"]
-        if role == "system":  # SDK 2.x types allow system turns inside messages
-            system.append(_text_of(content))  # type: ignore[arg-type]
-            continue
-        if isinstance(content, str):
-            out.append(Message(role, [Text(content)]))
-            continue
-        found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(content))
-        blocks = [b for b in found if b is not None]
-        if role == "user" and any(isinstance(b, ToolUse) for b in blocks):
-            raise bad_request(f"messages.{i}: tool_use blocks can only appear in assistant messages")
-        if role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
-            raise bad_request(f"messages.{i}: tool_result blocks can only appear in user messages")
-        out.append(Message(role, blocks))
-    return out
-
-
-def _system(system: str | list[SystemBlockIn] | None) -> list[str]:
-    if isinstance(system, str):
-        return [system]
-    return [b.get("text", "") for b in system or []]
-
-
-def decode(raw: bytes) -> ChatRequest:
-    req = parse(REQUEST, raw)
-    system = _system(req.get("system"))
-    messages = _messages(req["messages"], system)
-    if not messages:
-        raise bad_request("messages: at least one user message is required", param="messages")
-    if messages[0].role != "user":
-        raise bad_request('messages.0.role: the first message must use the "user" role', param="messages")
-    check_tool_pairing(messages)
-    choice = req.get("tool_choice")
-    return ChatRequest(
-        model=req["model"],
-        messages=messages,
-        max_tokens=req.get("max_tokens", DEFAULT_MAX_TOKENS),
-        system="\n".join(s for s in system if s),
-        stream=req.get("stream", False),
-        tools=[
-            Tool(t["name"], t.get("description", ""), t.get("input_schema", {}))
-            for t in req.get("tools") or []
-        ],
-        tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
-        temperature=req.get("temperature"),
-        top_p=req.get("top_p"),
-    )
+        return ToolResult(b["tool_use_id"], _text_of(b.get("content")), bool(b.get("is_error")))
+    return None
 
 
 # --- reply ----------------------------------------------------------------------------------------
@@ -283,9 +397,10 @@ def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
+    message = err.anthropic_message if isinstance(err, ContextWindowExceeded) else err.message
     return {
         "type": "error",
-        "error": {"type": ERROR_TYPES[err.kind], "message": err.message},
+        "error": {"type": ERROR_TYPES[err.kind], "message": message},
         "request_id": request_id,
     }
 

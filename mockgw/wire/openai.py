@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -178,7 +179,7 @@ def _tool(t: ToolIn) -> Tool:
     return Tool(f["name"], f.get("description", ""), f.get("parameters", {}))
 
 
-def decode(raw: bytes) -> ChatRequest:
+def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     req = parse(REQUEST, raw)
     system: list[str] = []
     messages = _messages(req["messages"], system)
