@@ -123,7 +123,9 @@ def mockgw_serve(*flags: str) -> Iterator[str]:
 
 def counts(summary: str) -> dict[str, int]:
     """pytest's last line, "45 passed, 20 deselected in 22.5s", as numbers."""
-    return {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|errors?|skipped|deselected)", summary)}
+    return {
+        word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|errors?|skipped|deselected)", summary)
+    }
 
 
 @pytest.mark.parametrize("suite", SUITES, ids=[s.package for s in SUITES])
