@@ -287,18 +287,22 @@ SDK_VERSION = "{sdk}"
         return "\n\n".join([head, *self.classes, "\n".join(self.aliases), tail])
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """Writes the contract to OUT, or to the path given (tests compare the two)."""
     from anthropic.types import message_create_params as standard
     from anthropic.types.beta import message_create_params as beta
 
+    out = Path(argv[0]) if argv else OUT
     writer = Writer()
     writer.root(standard.MessageCreateParamsBase, "MessageCreateParams", "Message")
     writer.root(beta.MessageCreateParamsBase, "BetaMessageCreateParams", "BetaMessage")
-    OUT.write_text(writer.source())
-    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(OUT)], check=True)
-    print(f"wrote {OUT} ({len(writer.classes)} TypedDicts) from anthropic=={version('anthropic')}")
+    out.write_text(writer.source())
+    config = OUT.parents[2] / "pyproject.toml"
+    ruff = [sys.executable, "-m", "ruff", "format", "-q", "--config", str(config)]
+    subprocess.run([*ruff, str(out)], check=True)
+    print(f"wrote {out} ({len(writer.classes)} TypedDicts) from anthropic=={version('anthropic')}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
