@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -64,6 +64,7 @@ BETA_FIELDS: dict[str, frozenset[str]] = {
     "mcp_servers": frozenset({"mcp-client-2025-04-04", "mcp-client-2025-11-20", "mcp-client-2026-09-15"}),
     "thread": frozenset({"message-threads-2026-08-12"}),
 }
+NO_BETAS: frozenset[str] = frozenset()
 # With interleaved thinking the budget spans every thinking block of the turn, so it may pass max_tokens.
 INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14"
 
@@ -93,30 +94,35 @@ ONLY_IN = {
 class _Turn:
     """Consecutive messages of one role, merged as the API merges them; blocks keep their error path."""
 
-    role: str
+    role: Literal["user", "assistant"]
     at: int  # the index of its first message
     blocks: list[tuple[str, dict[str, Any]]]
+    tools: bool = False  # holds tool_use or tool_result blocks
 
 
 def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
     rules its types cannot say. Each 400 is worded as the real API words it.
     """
-    betas = frozenset(b.strip() for b in headers.get("anthropic-beta", "").split(",") if b.strip())
+    named = headers.get("anthropic-beta")
+    betas = frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
     req = _validated(raw, BETA_REQUEST if betas else REQUEST, loose)
     if betas and not loose:
         _check_betas(req, betas)
     system = _system(req.get("system"))
     turns = _turns(req["messages"], system)
     prefill = _prefill(turns)
-    _check_thinking(req, betas)
-    _check_tool_pairing(turns)
+    if "thinking" in req:
+        _check_thinking(req, betas)
+    if any(t.tools for t in turns):
+        _check_tool_pairing(turns)
     tools = req.get("tools") or []
-    _check_tool_names(tools)
+    if tools:
+        _check_tool_names(tools)
     choice = req.get("tool_choice")
     return ChatRequest(
         model=req["model"],
-        messages=[Message(t.role, [c for _, b in t.blocks if (c := _block(b))]) for t in turns],  # type: ignore[arg-type]
+        messages=[Message(t.role, [c for _, b in t.blocks if (c := _block(b))]) for t in turns],
         max_tokens=req["max_tokens"],
         system="\n".join(s for s in system if s),
         stream=req.get("stream", False),
@@ -135,7 +141,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
 
 def _validated(raw: bytes, schema: TypeAdapter[Any], loose: bool) -> dict[str, Any]:
     try:
-        return validate(schema, raw, loose)  # type: ignore[no-any-return]
+        return cast(dict[str, Any], validate(schema, raw, loose))
     except ValidationError as exc:
         raise _contract_error(exc, raw) from None
 
@@ -172,6 +178,8 @@ def _check_betas(req: dict[str, Any], betas: frozenset[str]) -> None:
 
 
 def _system(system: str | list[dict[str, Any]] | None) -> list[str]:
+    if not system:
+        return []
     blocks = [{"text": system}] if isinstance(system, str) and system else system or []
     for b in blocks:
         _check_text(b["text"], "system")
@@ -188,8 +196,6 @@ def _check_text(text: str, where: str) -> None:
 def _turns(messages: list[dict[str, Any]], system: list[str]) -> list[_Turn]:
     """User and assistant turns, consecutive messages of a role merged; system messages join `system`."""
     turns: list[_Turn] = []
-    if not messages:
-        raise bad_request("messages: at least one message is required")
     last = len(messages) - 1
     for i, m in enumerate(messages):
         role, content = m["role"], m["content"]
@@ -202,43 +208,51 @@ def _turns(messages: list[dict[str, Any]], system: list[str]) -> list[_Turn]:
             system += [_system_text(b, where) for where, b in blocks]
             continue
         prefill = i == last and role == "assistant"
-        if not prefill and not (content if isinstance(content, list) else content.strip() or content):
+        if not content and not prefill:
             raise bad_request(
                 f"messages.{i}: all messages must have non-empty content except for the optional final "
                 "assistant message"
             )
+        tools = False
         for _, b in blocks:
-            if b["type"] in ONLY_IN["user" if role == "assistant" else "assistant"]:
+            kind = b["type"]
+            if kind == "text":
+                if not prefill:
+                    _check_text(b["text"], "messages")
+                continue
+            if kind in ONLY_IN["user" if role == "assistant" else "assistant"]:
                 raise bad_request(
-                    f"messages.{i}.content: '{b['type']}' blocks are not permitted within {role} turns."
+                    f"messages.{i}.content: '{kind}' blocks are not permitted within {role} turns."
                 )
-            if b["type"] == "text" and not prefill:
-                _check_text(b["text"], "messages")
+            tools = tools or kind in ("tool_use", "tool_result")
         if turns and turns[-1].role == role:
             turns[-1].blocks += blocks
+            turns[-1].tools = turns[-1].tools or tools
         else:
-            turns.append(_Turn(role, i, blocks))
+            turns.append(_Turn(role, i, blocks, tools))
+    if not turns:
+        raise bad_request("messages: at least one message is required")
     return turns
 
 
 def _system_text(block: dict[str, Any], where: str) -> str:
     if block["type"] != "text":
         raise bad_request(f"{where}.type: Input should be 'text'")
-    return block["text"]  # type: ignore[no-any-return]
+    return str(block["text"])
 
 
 def _prefill(turns: list[_Turn]) -> str:
     """A final assistant turn is the start of the reply: its text, taken out of the conversation."""
     if not turns or turns[-1].role != "assistant":
         return ""
-    text = "".join(b.get("text", "") for _, b in turns.pop().blocks if b["type"] == "text")
+    text = "".join(b["text"] for _, b in turns.pop().blocks if b["type"] == "text")
     if text != text.rstrip():
         raise bad_request("messages: final assistant content cannot end with trailing whitespace")
     return text
 
 
 def _check_thinking(req: dict[str, Any], betas: frozenset[str]) -> None:
-    thinking = req.get("thinking") or {}
+    thinking = req["thinking"] or {}
     enabled = thinking.get("type") == "enabled"
     if enabled and INTERLEAVED_THINKING not in betas and req["max_tokens"] <= thinking["budget_tokens"]:
         raise bad_request("`max_tokens` must be greater than `thinking.budget_tokens`.")
