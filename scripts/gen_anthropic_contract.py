@@ -146,13 +146,11 @@ class Writer:
         fields |= extra or {}
         if any(keyword.iskeyword(f) for f in fields):  # e.g. "from": only the call syntax can say it
             items = "".join(f'"{f}": {t}, ' for f, t in fields.items())
-            self.classes.append(f'{name} = TypedDict("{name}", {{{items}}}, total=False)')
+            typed = f'TypedDict("{name}", {{{items}}}, total=False)'
+            self.classes.append(f"{name} = with_config(STRICT)({typed})")
         else:
-            self.classes.append(
-                "\n".join(
-                    [f"class {name}(TypedDict, total=False):", *(f"    {f}: {t}" for f, t in fields.items())]
-                )
-            )
+            head = ["@with_config(STRICT)", f"class {name}(TypedDict, total=False):"]
+            self.classes.append("\n".join([*head, *(f"    {f}: {t}" for f, t in fields.items())]))
 
     def render(self, t: Any, where: str) -> str:
         t = _strip(t)
@@ -253,6 +251,7 @@ class Writer:
         role_values = [_tag(m, "role")[0][0] for m in roles]
         content = self.render(get_type_hints(user, include_extras=True)["content"], f"{message}.content")
         self.classes.append(
+            "@with_config(STRICT)\n"
             f"class {message}(TypedDict):\n"
             f"    role: Literal[{', '.join(repr(r) for r in role_values)}]\n"
             f"    content: {content}"
@@ -273,10 +272,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, Tag, TypeAdapter
+from pydantic import Field, Tag, TypeAdapter, with_config
 from typing_extensions import Required, TypedDict
 
-from mockgw.wire.contract import DefaultTag, OneTag, Open, by_kind
+from mockgw.wire.contract import STRICT, DefaultTag, OneTag, Open, by_kind
 
 SDK_VERSION = "{sdk}"
 '''

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -90,16 +89,6 @@ ONLY_IN = {
 }
 
 
-@dataclass(slots=True)
-class _Turn:
-    """Consecutive messages of one role, merged as the API merges them; blocks keep their error path."""
-
-    role: Literal["user", "assistant"]
-    at: int  # the index of its first message
-    blocks: list[tuple[str, dict[str, Any]]]
-    tools: bool = False  # holds tool_use or tool_result blocks
-
-
 def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
     rules its types cannot say. Each 400 is worded as the real API words it.
@@ -110,19 +99,16 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     if betas and not loose:
         _check_betas(req, betas)
     system = _system(req.get("system"))
-    turns = _turns(req["messages"], system)
-    prefill = _prefill(turns)
+    messages, prefill = _conversation(req["messages"], system)
     if "thinking" in req:
         _check_thinking(req, betas)
-    if any(t.tools for t in turns):
-        _check_tool_pairing(turns)
     tools = req.get("tools") or []
     if tools:
         _check_tool_names(tools)
     choice = req.get("tool_choice")
     return ChatRequest(
         model=req["model"],
-        messages=[Message(t.role, [c for _, b in t.blocks if (c := _block(b))]) for t in turns],
+        messages=messages,
         max_tokens=req["max_tokens"],
         system="\n".join(s for s in system if s),
         stream=req.get("stream", False),
@@ -193,19 +179,18 @@ def _check_text(text: str, where: str) -> None:
         raise bad_request(f"{where}: text content blocks must contain non-whitespace text")
 
 
-def _turns(messages: list[dict[str, Any]], system: list[str]) -> list[_Turn]:
-    """User and assistant turns, consecutive messages of a role merged; system messages join `system`."""
-    turns: list[_Turn] = []
-    last = len(messages) - 1
-    for i, m in enumerate(messages):
+def _conversation(raw: list[dict[str, Any]], system: list[str]) -> tuple[list[Message], str]:
+    """The turns and the prefill: consecutive messages of a role merged into one turn as the API merges
+    them, system messages added to `system`, a final assistant turn taken out as the reply's prefill.
+    """
+    turns: list[Message] = []
+    starts: list[int] = []  # where each turn's first message is in `raw`, for error paths
+    tools = False
+    last = len(raw) - 1
+    for i, m in enumerate(raw):
         role, content = m["role"], m["content"]
-        blocks = (
-            [(f"messages.{i}", {"type": "text", "text": content})]
-            if isinstance(content, str)
-            else [(f"messages.{i}.content.{j}", b) for j, b in enumerate(content)]
-        )
         if role == "system":
-            system += [_system_text(b, where) for where, b in blocks]
+            system.append(_system_message(content, i))
             continue
         prefill = i == last and role == "assistant"
         if not content and not prefill:
@@ -213,42 +198,57 @@ def _turns(messages: list[dict[str, Any]], system: list[str]) -> list[_Turn]:
                 f"messages.{i}: all messages must have non-empty content except for the optional final "
                 "assistant message"
             )
-        tools = False
-        for _, b in blocks:
-            kind = b["type"]
-            if kind == "text":
-                if not prefill:
-                    _check_text(b["text"], "messages")
-                continue
-            if kind in ONLY_IN["user" if role == "assistant" else "assistant"]:
-                raise bad_request(
-                    f"messages.{i}.content: '{kind}' blocks are not permitted within {role} turns."
-                )
-            tools = tools or kind in ("tool_use", "tool_result")
-        if turns and turns[-1].role == role:
-            turns[-1].blocks += blocks
-            turns[-1].tools = turns[-1].tools or tools
+        if isinstance(content, str):
+            if not prefill:
+                _check_text(content, "messages")
+            blocks: list[Block] = [Text(content)]
         else:
-            turns.append(_Turn(role, i, blocks, tools))
+            blocks = _blocks(content, role, i, prefill)
+            tools = tools or any(not isinstance(b, Text) for b in blocks)
+        if turns and turns[-1].role == role:
+            turns[-1].content += blocks
+        else:
+            turns.append(Message(role, blocks))
+            starts.append(i)
     if not turns:
         raise bad_request("messages: at least one message is required")
-    return turns
+    prefill_text = ""
+    if turns[-1].role == "assistant":
+        prefill_text = "".join(b.text for b in turns.pop().content if isinstance(b, Text))
+        if prefill_text != prefill_text.rstrip():
+            raise bad_request("messages: final assistant content cannot end with trailing whitespace")
+    if tools:
+        _check_tool_pairing(turns, starts, raw)
+    return turns, prefill_text
 
 
-def _system_text(block: dict[str, Any], where: str) -> str:
-    if block["type"] != "text":
-        raise bad_request(f"{where}.type: Input should be 'text'")
-    return str(block["text"])
+def _blocks(content: list[dict[str, Any]], role: str, i: int, prefill: bool) -> list[Block]:
+    """The blocks the script reads (text, tool_use, tool_result); the others are checked and left out."""
+    out: list[Block] = []
+    other = ONLY_IN["user" if role == "assistant" else "assistant"]
+    for b in content:
+        kind = b["type"]
+        if kind == "text":
+            if not prefill:
+                _check_text(b["text"], "messages")
+            out.append(Text(b["text"]))
+        elif kind in other:
+            raise bad_request(f"messages.{i}.content: '{kind}' blocks are not permitted within {role} turns.")
+        elif kind == "tool_use":
+            out.append(ToolUse(b["id"], b["name"], b["input"]))
+        elif kind == "tool_result":
+            out.append(ToolResult(b["tool_use_id"], _text_of(b.get("content")), bool(b.get("is_error"))))
+    return out
 
 
-def _prefill(turns: list[_Turn]) -> str:
-    """A final assistant turn is the start of the reply: its text, taken out of the conversation."""
-    if not turns or turns[-1].role != "assistant":
-        return ""
-    text = "".join(b["text"] for _, b in turns.pop().blocks if b["type"] == "text")
-    if text != text.rstrip():
-        raise bad_request("messages: final assistant content cannot end with trailing whitespace")
-    return text
+def _system_message(content: str | list[dict[str, Any]], i: int) -> str:
+    """A system message inside `messages` (MessageParam allows it): text only, like `system`."""
+    if isinstance(content, str):
+        return content
+    for j, b in enumerate(content):
+        if b["type"] != "text":
+            raise bad_request(f"messages.{i}.content.{j}.type: Input should be 'text'")
+    return "\n".join(b["text"] for b in content)
 
 
 def _check_thinking(req: dict[str, Any], betas: frozenset[str]) -> None:
@@ -267,44 +267,41 @@ def _check_tool_names(tools: list[dict[str, Any]]) -> None:
         raise bad_request("tools: Tool names must be unique.")
 
 
-def _check_tool_pairing(turns: list[_Turn]) -> None:
+def _check_tool_pairing(turns: list[Message], starts: list[int], raw: list[dict[str, Any]]) -> None:
     """Every tool_use is answered by a tool_result in the very next turn, and only those are."""
-    for before, turn in zip([None, *turns], turns, strict=False):
-        uses = [b["id"] for _, b in before.blocks if b["type"] == "tool_use"] if before else []
-        results = [(where, b["tool_use_id"]) for where, b in turn.blocks if b["type"] == "tool_result"]
-        unknown = [(where, r) for where, r in results if r not in uses]
+    for k, turn in enumerate(turns):
+        uses = [b.id for b in turns[k - 1].content if isinstance(b, ToolUse)] if k else []
+        results = [b.tool_use_id for b in turn.content if isinstance(b, ToolResult)]
+        unknown = [r for r in results if r not in uses]
         if unknown:
+            where = _result_path(raw, starts[k], unknown[0])
             raise bad_request(
-                f"{unknown[0][0]}: unexpected `tool_use_id` found in `tool_result` blocks: "
-                f"{', '.join(r for _, r in unknown)}. Each `tool_result` block must have a corresponding "
-                "`tool_use` block in the previous message."
+                f"{where}: unexpected `tool_use_id` found in `tool_result` blocks: {', '.join(unknown)}. "
+                "Each `tool_result` block must have a corresponding `tool_use` block in the previous message."
             )
-        answered = {r for _, r in results}
-        missing = [u for u in uses if u not in answered]
-        if missing and before:
+        missing = [u for u in uses if u not in results]
+        if missing:
             raise bad_request(
-                f"messages.{before.at}: `tool_use` ids were found without `tool_result` blocks immediately "
-                f"after: {', '.join(missing)}. Each `tool_use` block must have a corresponding `tool_result` "
-                "block in the next message."
+                f"messages.{starts[k - 1]}: `tool_use` ids were found without `tool_result` blocks "
+                f"immediately after: {', '.join(missing)}. Each `tool_use` block must have a corresponding "
+                "`tool_result` block in the next message."
             )
+
+
+def _result_path(raw: list[dict[str, Any]], start: int, tool_use_id: str) -> str:
+    """Where a tool_result block is in the request, from the first message of its turn on."""
+    for i in range(start, len(raw)):
+        content = raw[i]["content"]
+        for j, b in enumerate(content if isinstance(content, list) else []):
+            if b["type"] == "tool_result" and b["tool_use_id"] == tool_use_id:
+                return f"messages.{i}.content.{j}"
+    return f"messages.{start}"
 
 
 def _text_of(content: str | list[dict[str, Any]] | None) -> str:
     if content is None or isinstance(content, str):
         return content or ""
     return "\n".join(part["text"] for part in content if part["type"] == "text")
-
-
-def _block(b: dict[str, Any]) -> Block | None:
-    """The blocks the script reads; images, documents, thinking... are accepted and not used."""
-    kind = b["type"]
-    if kind == "text":
-        return Text(b["text"])
-    if kind == "tool_use":
-        return ToolUse(b["id"], b["name"], b["input"])
-    if kind == "tool_result":
-        return ToolResult(b["tool_use_id"], _text_of(b.get("content")), bool(b.get("is_error")))
-    return None
 
 
 # --- reply ----------------------------------------------------------------------------------------

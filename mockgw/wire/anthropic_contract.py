@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, Tag, TypeAdapter
+from pydantic import Field, Tag, TypeAdapter, with_config
 from typing_extensions import Required, TypedDict
 
-from mockgw.wire.contract import DefaultTag, OneTag, Open, by_kind
+from mockgw.wire.contract import STRICT, DefaultTag, OneTag, Open, by_kind
 
 SDK_VERSION = "2.15.0"
 
 
+@with_config(STRICT)
 class BashCodeExecutionOutputBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_output"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class BashCodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_result"]]
     content: Required[list[BashCodeExecutionOutputBlockParam]]
@@ -29,6 +31,7 @@ class BashCodeExecutionResultBlockParam(TypedDict, total=False):
     stdout: Required[str]
 
 
+@with_config(STRICT)
 class BashCodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_tool_result_error"]]
     error_code: Required[
@@ -42,11 +45,13 @@ class BashCodeExecutionToolResultErrorParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class CacheControlEphemeralParam(TypedDict, total=False):
     type: Required[Literal["ephemeral"]]
     ttl: Literal["5m", "1h"]
 
 
+@with_config(STRICT)
 class BashCodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_tool_result"]]
     content: Required[BashCodeExecutionToolResultBlockContent]
@@ -54,11 +59,13 @@ class BashCodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class CodeExecutionOutputBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_output"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class CodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_result"]]
     content: Required[list[CodeExecutionOutputBlockParam]]
@@ -67,6 +74,7 @@ class CodeExecutionResultBlockParam(TypedDict, total=False):
     stdout: Required[str]
 
 
+@with_config(STRICT)
 class CodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["code_execution_tool_result_error"]]
     error_code: Required[
@@ -74,6 +82,7 @@ class CodeExecutionToolResultErrorParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class EncryptedCodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["encrypted_code_execution_result"]]
     content: Required[list[CodeExecutionOutputBlockParam]]
@@ -82,6 +91,7 @@ class EncryptedCodeExecutionResultBlockParam(TypedDict, total=False):
     stderr: Required[str]
 
 
+@with_config(STRICT)
 class CodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_tool_result"]]
     content: Required[CodeExecutionToolResultBlockContent]
@@ -89,38 +99,45 @@ class CodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class ContainerUploadBlockParam(TypedDict, total=False):
     type: Required[Literal["container_upload"]]
     file_id: Required[str]
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class Base64PDFSourceParam(TypedDict, total=False):
     type: Required[Literal["base64"]]
     data: Required[str]
     media_type: Required[Literal["application/pdf"]]
 
 
+@with_config(STRICT)
 class Base64ImageSourceParam(TypedDict, total=False):
     type: Required[Literal["base64"]]
     data: Required[str]
     media_type: Required[Literal["image/jpeg", "image/png", "image/gif", "image/webp"]]
 
 
+@with_config(STRICT)
 class FileImageSourceParam(TypedDict, total=False):
     type: Required[Literal["file"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class URLImageSourceParam(TypedDict, total=False):
     type: Required[Literal["url"]]
     url: Required[str]
 
 
+@with_config(STRICT)
 class ImageTransformationsParam(TypedDict, total=False):
     oversized_image: Literal["downsize", "error"]
 
 
+@with_config(STRICT)
 class ImageBlockParam(TypedDict, total=False):
     type: Required[Literal["image"]]
     source: Required[ImageBlockSource]
@@ -128,6 +145,7 @@ class ImageBlockParam(TypedDict, total=False):
     transformations: ImageTransformationsParam | None
 
 
+@with_config(STRICT)
 class CitationCharLocationParam(TypedDict, total=False):
     type: Required[Literal["char_location"]]
     cited_text: Required[str]
@@ -137,6 +155,7 @@ class CitationCharLocationParam(TypedDict, total=False):
     start_char_index: Required[int]
 
 
+@with_config(STRICT)
 class CitationContentBlockLocationParam(TypedDict, total=False):
     type: Required[Literal["content_block_location"]]
     cited_text: Required[str]
@@ -146,6 +165,7 @@ class CitationContentBlockLocationParam(TypedDict, total=False):
     start_block_index: Required[int]
 
 
+@with_config(STRICT)
 class CitationPageLocationParam(TypedDict, total=False):
     type: Required[Literal["page_location"]]
     cited_text: Required[str]
@@ -155,6 +175,7 @@ class CitationPageLocationParam(TypedDict, total=False):
     start_page_number: Required[int]
 
 
+@with_config(STRICT)
 class CitationSearchResultLocationParam(TypedDict, total=False):
     type: Required[Literal["search_result_location"]]
     cited_text: Required[str]
@@ -165,6 +186,7 @@ class CitationSearchResultLocationParam(TypedDict, total=False):
     title: Required[str | None]
 
 
+@with_config(STRICT)
 class CitationWebSearchResultLocationParam(TypedDict, total=False):
     type: Required[Literal["web_search_result_location"]]
     cited_text: Required[str]
@@ -173,6 +195,7 @@ class CitationWebSearchResultLocationParam(TypedDict, total=False):
     url: Required[str]
 
 
+@with_config(STRICT)
 class TextBlockParam(TypedDict, total=False):
     type: Required[Literal["text"]]
     text: Required[str]
@@ -180,6 +203,7 @@ class TextBlockParam(TypedDict, total=False):
     citations: list[TextBlockCitations] | None
 
 
+@with_config(STRICT)
 class ContentBlockSourceParam(TypedDict, total=False):
     type: Required[Literal["content"]]
     content: Required[
@@ -190,26 +214,31 @@ class ContentBlockSourceParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class FileDocumentSourceParam(TypedDict, total=False):
     type: Required[Literal["file"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class PlainTextSourceParam(TypedDict, total=False):
     type: Required[Literal["text"]]
     data: Required[str]
     media_type: Required[Literal["text/plain"]]
 
 
+@with_config(STRICT)
 class URLPDFSourceParam(TypedDict, total=False):
     type: Required[Literal["url"]]
     url: Required[str]
 
 
+@with_config(STRICT)
 class CitationsConfigParam(TypedDict, total=False):
     enabled: bool
 
 
+@with_config(STRICT)
 class DocumentBlockParam(TypedDict, total=False):
     type: Required[Literal["document"]]
     source: Required[DocumentBlockSource]
@@ -219,11 +248,13 @@ class DocumentBlockParam(TypedDict, total=False):
     title: str | None
 
 
+@with_config(STRICT)
 class RedactedThinkingBlockParam(TypedDict, total=False):
     type: Required[Literal["redacted_thinking"]]
     data: Required[str]
 
 
+@with_config(STRICT)
 class SearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["search_result"]]
     content: Required[list[TextBlockParam]]
@@ -233,20 +264,24 @@ class SearchResultBlockParam(TypedDict, total=False):
     citations: CitationsConfigParam
 
 
+@with_config(STRICT)
 class ServerToolCallerParam(TypedDict, total=False):
     type: Required[Literal["code_execution_20250825"]]
     tool_id: Required[str]
 
 
+@with_config(STRICT)
 class ServerToolCaller20260120Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260120"]]
     tool_id: Required[str]
 
 
+@with_config(STRICT)
 class DirectCallerParam(TypedDict, total=False):
     type: Required[Literal["direct"]]
 
 
+@with_config(STRICT)
 class ServerToolUseBlockParam(TypedDict, total=False):
     type: Required[Literal["server_tool_use"]]
     id: Required[str]
@@ -266,11 +301,13 @@ class ServerToolUseBlockParam(TypedDict, total=False):
     caller: ServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class TextEditorCodeExecutionCreateResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_create_result"]]
     is_file_update: Required[bool]
 
 
+@with_config(STRICT)
 class TextEditorCodeExecutionStrReplaceResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_str_replace_result"]]
     lines: list[str] | None
@@ -280,6 +317,7 @@ class TextEditorCodeExecutionStrReplaceResultBlockParam(TypedDict, total=False):
     old_start: int | None
 
 
+@with_config(STRICT)
 class TextEditorCodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_tool_result_error"]]
     error_code: Required[
@@ -294,6 +332,7 @@ class TextEditorCodeExecutionToolResultErrorParam(TypedDict, total=False):
     error_message: str | None
 
 
+@with_config(STRICT)
 class TextEditorCodeExecutionViewResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_view_result"]]
     content: Required[str]
@@ -303,6 +342,7 @@ class TextEditorCodeExecutionViewResultBlockParam(TypedDict, total=False):
     total_lines: int | None
 
 
+@with_config(STRICT)
 class TextEditorCodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_tool_result"]]
     content: Required[TextEditorCodeExecutionToolResultBlockContent]
@@ -310,12 +350,14 @@ class TextEditorCodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class ThinkingBlockParam(TypedDict, total=False):
     type: Required[Literal["thinking"]]
     signature: Required[str]
     thinking: Required[str]
 
 
+@with_config(STRICT)
 class BrowserStateTabEntryParam(TypedDict, total=False):
     tab_id: Required[str]
     title: Required[str]
@@ -323,6 +365,7 @@ class BrowserStateTabEntryParam(TypedDict, total=False):
     active: bool
 
 
+@with_config(STRICT)
 class BrowserStateChangeDownloadCompletedParam(TypedDict, total=False):
     type: Required[Literal["download_completed"]]
     download_id: Required[str]
@@ -331,6 +374,7 @@ class BrowserStateChangeDownloadCompletedParam(TypedDict, total=False):
     size_bytes: int | None
 
 
+@with_config(STRICT)
 class BrowserStateChangeDownloadFailedParam(TypedDict, total=False):
     type: Required[Literal["download_failed"]]
     download_id: Required[str]
@@ -338,17 +382,20 @@ class BrowserStateChangeDownloadFailedParam(TypedDict, total=False):
     error: str | None
 
 
+@with_config(STRICT)
 class BrowserStateChangeDownloadStartedParam(TypedDict, total=False):
     type: Required[Literal["download_started"]]
     download_id: Required[str]
     url: Required[str]
 
 
+@with_config(STRICT)
 class BrowserStateChangeTabOpenedParam(TypedDict, total=False):
     type: Required[Literal["tab_opened"]]
     tab_id: Required[str]
 
 
+@with_config(STRICT)
 class BrowserStateBlockParam(TypedDict, total=False):
     type: Required[Literal["browser_state"]]
     tabs: Required[list[BrowserStateTabEntryParam]]
@@ -356,12 +403,14 @@ class BrowserStateBlockParam(TypedDict, total=False):
     state_changes: list[BrowserStateBlockStateChanges] | None
 
 
+@with_config(STRICT)
 class ToolReferenceBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_reference"]]
     tool_name: Required[str]
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class ToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_result"]]
     tool_use_id: Required[str]
@@ -374,6 +423,7 @@ class ToolResultBlockParam(TypedDict, total=False):
     toolset_name: str | None
 
 
+@with_config(STRICT)
 class ToolSearchToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_result_error"]]
     error_code: Required[
@@ -382,11 +432,13 @@ class ToolSearchToolResultErrorParam(TypedDict, total=False):
     error_message: str | None
 
 
+@with_config(STRICT)
 class ToolSearchToolSearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_search_result"]]
     tool_references: Required[list[ToolReferenceBlockParam]]
 
 
+@with_config(STRICT)
 class ToolSearchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_result"]]
     content: Required[ToolSearchToolResultBlockContent]
@@ -394,6 +446,7 @@ class ToolSearchToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class ToolUseBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_use"]]
     id: Required[str]
@@ -404,6 +457,7 @@ class ToolUseBlockParam(TypedDict, total=False):
     toolset_name: str | None
 
 
+@with_config(STRICT)
 class WebFetchBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_result"]]
     content: Required[DocumentBlockParam]
@@ -411,6 +465,7 @@ class WebFetchBlockParam(TypedDict, total=False):
     retrieved_at: str | None
 
 
+@with_config(STRICT)
 class WebFetchToolResultErrorBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_tool_result_error"]]
     error_code: Required[
@@ -429,6 +484,7 @@ class WebFetchToolResultErrorBlockParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class WebFetchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_tool_result"]]
     content: Required[WebFetchToolResultBlockContent]
@@ -437,6 +493,7 @@ class WebFetchToolResultBlockParam(TypedDict, total=False):
     caller: ServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class WebSearchToolRequestErrorObjectParam(TypedDict, total=False):
     type: Required[Literal["web_search_tool_result_error"]]
     error_code: Required[
@@ -451,6 +508,7 @@ class WebSearchToolRequestErrorObjectParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class WebSearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_search_result"]]
     encrypted_content: Required[str]
@@ -459,6 +517,7 @@ class WebSearchResultBlockParam(TypedDict, total=False):
     page_age: str | None
 
 
+@with_config(STRICT)
 class WebSearchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_search_tool_result"]]
     content: Required[
@@ -473,6 +532,7 @@ class WebSearchToolResultBlockParam(TypedDict, total=False):
     caller: ServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class Message(TypedDict):
     role: Literal["user", "assistant", "system"]
     content: Annotated[
@@ -480,74 +540,89 @@ class Message(TypedDict):
     ]
 
 
+@with_config(STRICT)
 class SkillParams(TypedDict, total=False):
     type: Required[Literal["anthropic", "custom"]]
     skill_id: Required[str]
     version: str
 
 
+@with_config(STRICT)
 class ContainerParams(TypedDict, total=False):
     id: str | None
     skills: list[SkillParams] | None
 
 
+@with_config(STRICT)
 class DiagnosticsParam(TypedDict, total=False):
     previous_message_id: str | None
 
 
+@with_config(STRICT)
 class MetadataParam(TypedDict, total=False):
     user_id: str | None
 
 
+@with_config(STRICT)
 class JSONOutputFormatParam(TypedDict, total=False):
     type: Required[Literal["json_schema"]]
     schema: Required[dict[str, Any]]
 
 
+@with_config(STRICT)
 class OutputConfigParam(TypedDict, total=False):
     effort: Literal["low", "medium", "high", "xhigh", "max"] | None
     format: JSONOutputFormatParam | None
 
 
+@with_config(STRICT)
 class ThinkingConfigAdaptiveParam(TypedDict, total=False):
     type: Required[Literal["adaptive"]]
     display: Literal["summarized", "omitted"] | None
 
 
+@with_config(STRICT)
 class ThinkingConfigBetweenToolsParam(TypedDict, total=False):
     type: Required[Literal["between_tools"]]
 
 
+@with_config(STRICT)
 class ThinkingConfigDisabledParam(TypedDict, total=False):
     type: Required[Literal["disabled"]]
 
 
+@with_config(STRICT)
 class ThinkingConfigEnabledParam(TypedDict, total=False):
     type: Required[Literal["enabled"]]
     budget_tokens: Required[Annotated[int, Field(ge=1024)]]
     display: Literal["summarized", "omitted"] | None
 
 
+@with_config(STRICT)
 class ToolChoiceAnyParam(TypedDict, total=False):
     type: Required[Literal["any"]]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class ToolChoiceAutoParam(TypedDict, total=False):
     type: Required[Literal["auto"]]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class ToolChoiceNoneParam(TypedDict, total=False):
     type: Required[Literal["none"]]
 
 
+@with_config(STRICT)
 class ToolChoiceToolParam(TypedDict, total=False):
     type: Required[Literal["tool"]]
     name: Required[str]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class ToolBash20250124Param(TypedDict, total=False):
     type: Required[Literal["bash_20250124"]]
     name: Required[Literal["bash"]]
@@ -560,161 +635,193 @@ class ToolBash20250124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BrowserTypeConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserCloseTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserDoubleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserFileUploadConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserFindConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserFormInputConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserGetPageTextConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserHoldKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserHoverConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserJavascriptExecConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserLeftClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserLeftClickDragConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserLeftMouseDownConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserLeftMouseUpConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserListTabsConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserMiddleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserMouseMoveConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserNavigateConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserNewTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserReadConsoleConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserReadNetworkConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserReadPageConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserRightClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserScreenshotConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserScrollConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserScrollToConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserSwitchTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserTripleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserWaitConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserZoomConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BrowserToolsetConfigsParam(TypedDict, total=False):
     type: BrowserTypeConfigParam | None
     close_tab: BrowserCloseTabConfigParam | None
@@ -749,12 +856,14 @@ class BrowserToolsetConfigsParam(TypedDict, total=False):
     zoom: BrowserZoomConfigParam | None
 
 
+@with_config(STRICT)
 class BrowserToolset20260801Param(TypedDict, total=False):
     type: Required[Literal["browser_toolset_20260801"]]
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
     configs: BrowserToolsetConfigsParam | None
 
 
+@with_config(STRICT)
 class CodeExecutionTool20250522Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20250522"]]
     name: Required[Literal["code_execution"]]
@@ -766,6 +875,7 @@ class CodeExecutionTool20250522Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class CodeExecutionTool20250825Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20250825"]]
     name: Required[Literal["code_execution"]]
@@ -777,6 +887,7 @@ class CodeExecutionTool20250825Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class CodeExecutionTool20260120Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260120"]]
     name: Required[Literal["code_execution"]]
@@ -788,6 +899,7 @@ class CodeExecutionTool20260120Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class CodeExecutionTool20260521Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260521"]]
     name: Required[Literal["code_execution"]]
@@ -799,91 +911,109 @@ class CodeExecutionTool20260521Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ComputerTypeConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerCursorPositionConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerDoubleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerHoldKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerLeftClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerLeftClickDragConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerLeftMouseDownConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerLeftMouseUpConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerMiddleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerMouseMoveConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerRightClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerScreenshotConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerScrollConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerTripleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerWaitConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerZoomConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class ComputerToolsetConfigsParam(TypedDict, total=False):
     type: ComputerTypeConfigParam | None
     cursor_position: ComputerCursorPositionConfigParam | None
@@ -904,18 +1034,21 @@ class ComputerToolsetConfigsParam(TypedDict, total=False):
     zoom: ComputerZoomConfigParam | None
 
 
+@with_config(STRICT)
 class ComputerToolset20260801Param(TypedDict, total=False):
     type: Required[Literal["computer_toolset_20260801"]]
     cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
     configs: ComputerToolsetConfigsParam | None
 
 
+@with_config(STRICT)
 class InputSchemaTyped(TypedDict, total=False):
     type: Required[Literal["object"]]
     properties: dict[str, Any] | None
     required: list[str] | None
 
 
+@with_config(STRICT)
 class ToolParam(TypedDict, total=False):
     type: Required[Literal["custom"]]
     input_schema: Required[Annotated[InputSchemaTyped, Open()]]
@@ -931,6 +1064,7 @@ class ToolParam(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class MemoryTool20250818Param(TypedDict, total=False):
     type: Required[Literal["memory_20250818"]]
     name: Required[Literal["memory"]]
@@ -943,6 +1077,7 @@ class MemoryTool20250818Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ToolTextEditor20250124Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250124"]]
     name: Required[Literal["str_replace_editor"]]
@@ -955,6 +1090,7 @@ class ToolTextEditor20250124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ToolTextEditor20250429Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250429"]]
     name: Required[Literal["str_replace_based_edit_tool"]]
@@ -967,6 +1103,7 @@ class ToolTextEditor20250429Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ToolTextEditor20250728Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250728"]]
     name: Required[Literal["str_replace_based_edit_tool"]]
@@ -980,6 +1117,7 @@ class ToolTextEditor20250728Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ToolSearchToolBm25_20251119Param(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_bm25_20251119", "tool_search_tool_bm25"]]
     name: Required[Literal["tool_search_tool_bm25"]]
@@ -991,6 +1129,7 @@ class ToolSearchToolBm25_20251119Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class ToolSearchToolRegex20251119Param(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_regex_20251119", "tool_search_tool_regex"]]
     name: Required[Literal["tool_search_tool_regex"]]
@@ -1002,35 +1141,42 @@ class ToolSearchToolRegex20251119Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class WebFetchURLSourceAllParam(TypedDict, total=False):
     type: Required[Literal["all"]]
 
 
+@with_config(STRICT)
 class WebFetchURLSourceToolReferenceParam(TypedDict, total=False):
     type: Required[Literal["tool_reference"]]
     name: Required[str]
 
 
+@with_config(STRICT)
 class WebFetchURLSourceExceptParam(TypedDict, total=False):
     type: Required[Literal["except"]]
     tools: Required[list[WebFetchURLSourceToolReferenceParam]]
 
 
+@with_config(STRICT)
 class WebFetchURLSourceNoneParam(TypedDict, total=False):
     type: Required[Literal["none"]]
 
 
+@with_config(STRICT)
 class WebFetchURLSourceOnlyParam(TypedDict, total=False):
     type: Required[Literal["only"]]
     tools: Required[list[WebFetchURLSourceToolReferenceParam]]
 
 
+@with_config(STRICT)
 class WebFetchURLSourcesParam(TypedDict, total=False):
     client_tool_results: WebFetchURLSourcesClientToolResults
     server_tool_results: WebFetchURLSourcesClientToolResults
     user_input: WebFetchURLSourcesUserInput
 
 
+@with_config(STRICT)
 class WebFetchTool20250910Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20250910"]]
     name: Required[Literal["web_fetch"]]
@@ -1048,6 +1194,7 @@ class WebFetchTool20250910Param(TypedDict, total=False):
     url_sources: WebFetchURLSourcesParam | None
 
 
+@with_config(STRICT)
 class WebFetchTool20260209Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260209"]]
     name: Required[Literal["web_fetch"]]
@@ -1065,6 +1212,7 @@ class WebFetchTool20260209Param(TypedDict, total=False):
     url_sources: WebFetchURLSourcesParam | None
 
 
+@with_config(STRICT)
 class WebFetchTool20260309Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260309"]]
     name: Required[Literal["web_fetch"]]
@@ -1083,6 +1231,7 @@ class WebFetchTool20260309Param(TypedDict, total=False):
     use_cache: bool
 
 
+@with_config(STRICT)
 class WebFetchTool20260318Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260318"]]
     name: Required[Literal["web_fetch"]]
@@ -1102,6 +1251,7 @@ class WebFetchTool20260318Param(TypedDict, total=False):
     use_cache: bool
 
 
+@with_config(STRICT)
 class UserLocationParam(TypedDict, total=False):
     type: Required[Literal["approximate"]]
     city: str | None
@@ -1110,6 +1260,7 @@ class UserLocationParam(TypedDict, total=False):
     timezone: str | None
 
 
+@with_config(STRICT)
 class WebSearchTool20250305Param(TypedDict, total=False):
     type: Required[Literal["web_search_20250305"]]
     name: Required[Literal["web_search"]]
@@ -1125,6 +1276,7 @@ class WebSearchTool20250305Param(TypedDict, total=False):
     user_location: UserLocationParam | None
 
 
+@with_config(STRICT)
 class WebSearchTool20260209Param(TypedDict, total=False):
     type: Required[Literal["web_search_20260209"]]
     name: Required[Literal["web_search"]]
@@ -1140,6 +1292,7 @@ class WebSearchTool20260209Param(TypedDict, total=False):
     user_location: UserLocationParam | None
 
 
+@with_config(STRICT)
 class WebSearchTool20260318Param(TypedDict, total=False):
     type: Required[Literal["web_search_20260318"]]
     name: Required[Literal["web_search"]]
@@ -1156,6 +1309,7 @@ class WebSearchTool20260318Param(TypedDict, total=False):
     user_location: UserLocationParam | None
 
 
+@with_config(STRICT)
 class MessageCreateParams(TypedDict, total=False):
     max_tokens: Required[Annotated[int, Field(ge=0)]]
     messages: Required[Annotated[list[Message], Field(max_length=100000)]]
@@ -1186,18 +1340,21 @@ class MessageCreateParams(TypedDict, total=False):
     top_k: Annotated[int, Field(ge=0)]
 
 
+@with_config(STRICT)
 class BetaAdvisorRedactedResultBlockParam(TypedDict, total=False):
     type: Required[Literal["advisor_redacted_result"]]
     encrypted_content: Required[str]
     stop_reason: str | None
 
 
+@with_config(STRICT)
 class BetaAdvisorResultBlockParam(TypedDict, total=False):
     type: Required[Literal["advisor_result"]]
     text: Required[str]
     stop_reason: str | None
 
 
+@with_config(STRICT)
 class BetaAdvisorToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["advisor_tool_result_error"]]
     error_code: Required[
@@ -1213,11 +1370,13 @@ class BetaAdvisorToolResultErrorParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaCacheControlEphemeralParam(TypedDict, total=False):
     type: Required[Literal["ephemeral"]]
     ttl: Literal["5m", "1h"]
 
 
+@with_config(STRICT)
 class BetaAdvisorToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["advisor_tool_result"]]
     content: Required[BetaAdvisorToolResultBlockContent]
@@ -1225,11 +1384,13 @@ class BetaAdvisorToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaBashCodeExecutionOutputBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_output"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaBashCodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_result"]]
     content: Required[list[BetaBashCodeExecutionOutputBlockParam]]
@@ -1238,6 +1399,7 @@ class BetaBashCodeExecutionResultBlockParam(TypedDict, total=False):
     stdout: Required[str]
 
 
+@with_config(STRICT)
 class BetaBashCodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_tool_result_error"]]
     error_code: Required[
@@ -1251,6 +1413,7 @@ class BetaBashCodeExecutionToolResultErrorParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaBashCodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["bash_code_execution_tool_result"]]
     content: Required[BetaBashCodeExecutionToolResultBlockContent]
@@ -1258,11 +1421,13 @@ class BetaBashCodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaCodeExecutionOutputBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_output"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaCodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_result"]]
     content: Required[list[BetaCodeExecutionOutputBlockParam]]
@@ -1271,6 +1436,7 @@ class BetaCodeExecutionResultBlockParam(TypedDict, total=False):
     stdout: Required[str]
 
 
+@with_config(STRICT)
 class BetaCodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["code_execution_tool_result_error"]]
     error_code: Required[
@@ -1278,6 +1444,7 @@ class BetaCodeExecutionToolResultErrorParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaEncryptedCodeExecutionResultBlockParam(TypedDict, total=False):
     type: Required[Literal["encrypted_code_execution_result"]]
     content: Required[list[BetaCodeExecutionOutputBlockParam]]
@@ -1286,6 +1453,7 @@ class BetaEncryptedCodeExecutionResultBlockParam(TypedDict, total=False):
     stderr: Required[str]
 
 
+@with_config(STRICT)
 class BetaCodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["code_execution_tool_result"]]
     content: Required[BetaCodeExecutionToolResultBlockContent]
@@ -1293,17 +1461,20 @@ class BetaCodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaToolChangeMCPToolReferenceParam(TypedDict, total=False):
     type: Required[Literal["mcp_tool_reference"]]
     name: Required[str]
     server_name: Required[str]
 
 
+@with_config(STRICT)
 class BetaToolChangeMCPToolsetReferenceParam(TypedDict, total=False):
     type: Required[Literal["mcp_toolset_reference"]]
     server_name: Required[str]
 
 
+@with_config(STRICT)
 class BetaAdvisorTool20260301Param(TypedDict, total=False):
     type: Required[Literal["advisor_20260301"]]
     model: Required[str]
@@ -1319,6 +1490,7 @@ class BetaAdvisorTool20260301Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolBash20241022Param(TypedDict, total=False):
     type: Required[Literal["bash_20241022"]]
     name: Required[Literal["bash"]]
@@ -1331,6 +1503,7 @@ class BetaToolBash20241022Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolBash20250124Param(TypedDict, total=False):
     type: Required[Literal["bash_20250124"]]
     name: Required[Literal["bash"]]
@@ -1343,161 +1516,193 @@ class BetaToolBash20250124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaBrowserTypeConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserCloseTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserDoubleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserFileUploadConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserFindConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserFormInputConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserGetPageTextConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserHoldKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserHoverConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserJavascriptExecConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserLeftClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserLeftClickDragConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserLeftMouseDownConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserLeftMouseUpConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserListTabsConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserMiddleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserMouseMoveConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserNavigateConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserNewTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserReadConsoleConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserReadNetworkConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserReadPageConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserRightClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserScreenshotConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserScrollConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserScrollToConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserSwitchTabConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserTripleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserWaitConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserZoomConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaBrowserToolsetConfigsParam(TypedDict, total=False):
     type: BetaBrowserTypeConfigParam | None
     close_tab: BetaBrowserCloseTabConfigParam | None
@@ -1532,12 +1737,14 @@ class BetaBrowserToolsetConfigsParam(TypedDict, total=False):
     zoom: BetaBrowserZoomConfigParam | None
 
 
+@with_config(STRICT)
 class BetaBrowserToolset20260801Param(TypedDict, total=False):
     type: Required[Literal["browser_toolset_20260801"]]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
     configs: BetaBrowserToolsetConfigsParam | None
 
 
+@with_config(STRICT)
 class BetaCodeExecutionTool20250522Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20250522"]]
     name: Required[Literal["code_execution"]]
@@ -1549,6 +1756,7 @@ class BetaCodeExecutionTool20250522Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaCodeExecutionTool20250825Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20250825"]]
     name: Required[Literal["code_execution"]]
@@ -1560,6 +1768,7 @@ class BetaCodeExecutionTool20250825Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaCodeExecutionTool20260120Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260120"]]
     name: Required[Literal["code_execution"]]
@@ -1571,6 +1780,7 @@ class BetaCodeExecutionTool20260120Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaCodeExecutionTool20260521Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260521"]]
     name: Required[Literal["code_execution"]]
@@ -1582,6 +1792,7 @@ class BetaCodeExecutionTool20260521Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolComputerUse20241022Param(TypedDict, total=False):
     type: Required[Literal["computer_20241022"]]
     display_height_px: Required[int]
@@ -1597,6 +1808,7 @@ class BetaToolComputerUse20241022Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolComputerUse20250124Param(TypedDict, total=False):
     type: Required[Literal["computer_20250124"]]
     display_height_px: Required[int]
@@ -1612,6 +1824,7 @@ class BetaToolComputerUse20250124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolComputerUse20251124Param(TypedDict, total=False):
     type: Required[Literal["computer_20251124"]]
     display_height_px: Required[int]
@@ -1628,91 +1841,109 @@ class BetaToolComputerUse20251124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaComputerTypeConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerCursorPositionConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerDoubleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerHoldKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerKeyConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerLeftClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerLeftClickDragConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerLeftMouseDownConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerLeftMouseUpConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerMiddleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerMouseMoveConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerRightClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerScreenshotConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerScrollConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerTripleClickConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerWaitConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerZoomConfigParam(TypedDict, total=False):
     defer_loading: bool | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaComputerToolsetConfigsParam(TypedDict, total=False):
     type: BetaComputerTypeConfigParam | None
     cursor_position: BetaComputerCursorPositionConfigParam | None
@@ -1733,18 +1964,21 @@ class BetaComputerToolsetConfigsParam(TypedDict, total=False):
     zoom: BetaComputerZoomConfigParam | None
 
 
+@with_config(STRICT)
 class BetaComputerToolset20260801Param(TypedDict, total=False):
     type: Required[Literal["computer_toolset_20260801"]]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
     configs: BetaComputerToolsetConfigsParam | None
 
 
+@with_config(STRICT)
 class BetaInputSchemaTyped(TypedDict, total=False):
     type: Required[Literal["object"]]
     properties: dict[str, Any] | None
     required: list[str] | None
 
 
+@with_config(STRICT)
 class BetaToolParam(TypedDict, total=False):
     type: Required[Literal["custom"]]
     input_schema: Required[Annotated[BetaInputSchemaTyped, Open()]]
@@ -1760,17 +1994,20 @@ class BetaToolParam(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaMCPToolDefaultConfigParam(TypedDict, total=False):
     defer_loading: bool
     enabled: bool
 
 
+@with_config(STRICT)
 class BetaMCPToolParamParam(TypedDict, total=False):
     input_schema: Required[dict[str, Any]]
     name: Required[str]
     description: str | None
 
 
+@with_config(STRICT)
 class BetaMCPToolsetParam(TypedDict, total=False):
     type: Required[Literal["mcp_toolset"]]
     mcp_server_name: Required[str]
@@ -1780,6 +2017,7 @@ class BetaMCPToolsetParam(TypedDict, total=False):
     tools: list[BetaMCPToolParamParam] | None
 
 
+@with_config(STRICT)
 class BetaMemoryTool20250818Param(TypedDict, total=False):
     type: Required[Literal["memory_20250818"]]
     name: Required[Literal["memory"]]
@@ -1792,6 +2030,7 @@ class BetaMemoryTool20250818Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolTextEditor20241022Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20241022"]]
     name: Required[Literal["str_replace_editor"]]
@@ -1804,6 +2043,7 @@ class BetaToolTextEditor20241022Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolTextEditor20250124Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250124"]]
     name: Required[Literal["str_replace_editor"]]
@@ -1816,6 +2056,7 @@ class BetaToolTextEditor20250124Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolTextEditor20250429Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250429"]]
     name: Required[Literal["str_replace_based_edit_tool"]]
@@ -1828,6 +2069,7 @@ class BetaToolTextEditor20250429Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolTextEditor20250728Param(TypedDict, total=False):
     type: Required[Literal["text_editor_20250728"]]
     name: Required[Literal["str_replace_based_edit_tool"]]
@@ -1841,6 +2083,7 @@ class BetaToolTextEditor20250728Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolSearchToolBm25_20251119Param(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_bm25_20251119", "tool_search_tool_bm25"]]
     name: Required[Literal["tool_search_tool_bm25"]]
@@ -1852,6 +2095,7 @@ class BetaToolSearchToolBm25_20251119Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaToolSearchToolRegex20251119Param(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_regex_20251119", "tool_search_tool_regex"]]
     name: Required[Literal["tool_search_tool_regex"]]
@@ -1863,39 +2107,47 @@ class BetaToolSearchToolRegex20251119Param(TypedDict, total=False):
     strict: bool
 
 
+@with_config(STRICT)
 class BetaCitationsConfigParamParam(TypedDict, total=False):
     enabled: bool
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourceAllParam(TypedDict, total=False):
     type: Required[Literal["all"]]
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourceToolReferenceParam(TypedDict, total=False):
     type: Required[Literal["tool_reference"]]
     name: Required[str]
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourceExceptParam(TypedDict, total=False):
     type: Required[Literal["except"]]
     tools: Required[list[BetaWebFetchURLSourceToolReferenceParam]]
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourceNoneParam(TypedDict, total=False):
     type: Required[Literal["none"]]
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourceOnlyParam(TypedDict, total=False):
     type: Required[Literal["only"]]
     tools: Required[list[BetaWebFetchURLSourceToolReferenceParam]]
 
 
+@with_config(STRICT)
 class BetaWebFetchURLSourcesParam(TypedDict, total=False):
     client_tool_results: BetaWebFetchURLSourcesClientToolResults
     server_tool_results: BetaWebFetchURLSourcesClientToolResults
     user_input: BetaWebFetchURLSourcesUserInput
 
 
+@with_config(STRICT)
 class BetaWebFetchTool20250910Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20250910"]]
     name: Required[Literal["web_fetch"]]
@@ -1913,6 +2165,7 @@ class BetaWebFetchTool20250910Param(TypedDict, total=False):
     url_sources: BetaWebFetchURLSourcesParam | None
 
 
+@with_config(STRICT)
 class BetaWebFetchTool20260209Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260209"]]
     name: Required[Literal["web_fetch"]]
@@ -1930,6 +2183,7 @@ class BetaWebFetchTool20260209Param(TypedDict, total=False):
     url_sources: BetaWebFetchURLSourcesParam | None
 
 
+@with_config(STRICT)
 class BetaWebFetchTool20260309Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260309"]]
     name: Required[Literal["web_fetch"]]
@@ -1948,6 +2202,7 @@ class BetaWebFetchTool20260309Param(TypedDict, total=False):
     use_cache: bool
 
 
+@with_config(STRICT)
 class BetaWebFetchTool20260318Param(TypedDict, total=False):
     type: Required[Literal["web_fetch_20260318"]]
     name: Required[Literal["web_fetch"]]
@@ -1967,6 +2222,7 @@ class BetaWebFetchTool20260318Param(TypedDict, total=False):
     use_cache: bool
 
 
+@with_config(STRICT)
 class BetaUserLocationParam(TypedDict, total=False):
     type: Required[Literal["approximate"]]
     city: str | None
@@ -1975,6 +2231,7 @@ class BetaUserLocationParam(TypedDict, total=False):
     timezone: str | None
 
 
+@with_config(STRICT)
 class BetaWebSearchTool20250305Param(TypedDict, total=False):
     type: Required[Literal["web_search_20250305"]]
     name: Required[Literal["web_search"]]
@@ -1990,6 +2247,7 @@ class BetaWebSearchTool20250305Param(TypedDict, total=False):
     user_location: BetaUserLocationParam | None
 
 
+@with_config(STRICT)
 class BetaWebSearchTool20260209Param(TypedDict, total=False):
     type: Required[Literal["web_search_20260209"]]
     name: Required[Literal["web_search"]]
@@ -2005,6 +2263,7 @@ class BetaWebSearchTool20260209Param(TypedDict, total=False):
     user_location: BetaUserLocationParam | None
 
 
+@with_config(STRICT)
 class BetaWebSearchTool20260318Param(TypedDict, total=False):
     type: Required[Literal["web_search_20260318"]]
     name: Required[Literal["web_search"]]
@@ -2021,28 +2280,33 @@ class BetaWebSearchTool20260318Param(TypedDict, total=False):
     user_location: BetaUserLocationParam | None
 
 
+@with_config(STRICT)
 class BetaToolChangeToolDefinitionParam(TypedDict, total=False):
     type: Required[Literal["tool_definition"]]
     definition: Required[BetaToolChangeToolDefinitionDefinition]
 
 
+@with_config(STRICT)
 class BetaToolChangeToolReferenceParam(TypedDict, total=False):
     type: Required[Literal["tool_reference"]]
     name: Required[str]
 
 
+@with_config(STRICT)
 class BetaRequestToolAdditionBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_addition"]]
     tool: Required[BetaRequestToolAdditionBlockTool]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaRequestToolRemovalBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_removal"]]
     tool: Required[BetaRequestToolRemovalBlockTool]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaCompactionBlockParam(TypedDict, total=False):
     type: Required[Literal["compaction"]]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
@@ -2052,38 +2316,45 @@ class BetaCompactionBlockParam(TypedDict, total=False):
     tool_changes: list[BetaCompactionBlockToolChanges] | None
 
 
+@with_config(STRICT)
 class BetaContainerUploadBlockParam(TypedDict, total=False):
     type: Required[Literal["container_upload"]]
     file_id: Required[str]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaBase64PDFSourceParam(TypedDict, total=False):
     type: Required[Literal["base64"]]
     data: Required[str]
     media_type: Required[Literal["application/pdf"]]
 
 
+@with_config(STRICT)
 class BetaBase64ImageSourceParam(TypedDict, total=False):
     type: Required[Literal["base64"]]
     data: Required[str]
     media_type: Required[Literal["image/jpeg", "image/png", "image/gif", "image/webp"]]
 
 
+@with_config(STRICT)
 class BetaFileImageSourceParam(TypedDict, total=False):
     type: Required[Literal["file"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaURLImageSourceParam(TypedDict, total=False):
     type: Required[Literal["url"]]
     url: Required[str]
 
 
+@with_config(STRICT)
 class BetaImageTransformationsParam(TypedDict, total=False):
     oversized_image: Literal["downsize", "error"]
 
 
+@with_config(STRICT)
 class BetaImageBlockParam(TypedDict, total=False):
     type: Required[Literal["image"]]
     source: Required[BetaImageBlockSource]
@@ -2091,6 +2362,7 @@ class BetaImageBlockParam(TypedDict, total=False):
     transformations: BetaImageTransformationsParam | None
 
 
+@with_config(STRICT)
 class BetaCitationCharLocationParam(TypedDict, total=False):
     type: Required[Literal["char_location"]]
     cited_text: Required[str]
@@ -2100,6 +2372,7 @@ class BetaCitationCharLocationParam(TypedDict, total=False):
     start_char_index: Required[int]
 
 
+@with_config(STRICT)
 class BetaCitationContentBlockLocationParam(TypedDict, total=False):
     type: Required[Literal["content_block_location"]]
     cited_text: Required[str]
@@ -2109,6 +2382,7 @@ class BetaCitationContentBlockLocationParam(TypedDict, total=False):
     start_block_index: Required[int]
 
 
+@with_config(STRICT)
 class BetaCitationPageLocationParam(TypedDict, total=False):
     type: Required[Literal["page_location"]]
     cited_text: Required[str]
@@ -2118,6 +2392,7 @@ class BetaCitationPageLocationParam(TypedDict, total=False):
     start_page_number: Required[int]
 
 
+@with_config(STRICT)
 class BetaCitationSearchResultLocationParam(TypedDict, total=False):
     type: Required[Literal["search_result_location"]]
     cited_text: Required[str]
@@ -2128,6 +2403,7 @@ class BetaCitationSearchResultLocationParam(TypedDict, total=False):
     title: Required[str | None]
 
 
+@with_config(STRICT)
 class BetaCitationWebSearchResultLocationParam(TypedDict, total=False):
     type: Required[Literal["web_search_result_location"]]
     cited_text: Required[str]
@@ -2136,6 +2412,7 @@ class BetaCitationWebSearchResultLocationParam(TypedDict, total=False):
     url: Required[str]
 
 
+@with_config(STRICT)
 class BetaTextBlockParam(TypedDict, total=False):
     type: Required[Literal["text"]]
     text: Required[str]
@@ -2143,6 +2420,7 @@ class BetaTextBlockParam(TypedDict, total=False):
     citations: list[BetaTextBlockCitations] | None
 
 
+@with_config(STRICT)
 class BetaContentBlockSourceParam(TypedDict, total=False):
     type: Required[Literal["content"]]
     content: Required[
@@ -2153,22 +2431,26 @@ class BetaContentBlockSourceParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaFileDocumentSourceParam(TypedDict, total=False):
     type: Required[Literal["file"]]
     file_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaPlainTextSourceParam(TypedDict, total=False):
     type: Required[Literal["text"]]
     data: Required[str]
     media_type: Required[Literal["text/plain"]]
 
 
+@with_config(STRICT)
 class BetaURLPDFSourceParam(TypedDict, total=False):
     type: Required[Literal["url"]]
     url: Required[str]
 
 
+@with_config(STRICT)
 class BetaRequestDocumentBlockParam(TypedDict, total=False):
     type: Required[Literal["document"]]
     source: Required[BetaRequestDocumentBlockSource]
@@ -2178,28 +2460,33 @@ class BetaRequestDocumentBlockParam(TypedDict, total=False):
     title: str | None
 
 
+@with_config(STRICT)
 class BetaFallbackInfoParam(TypedDict, total=False):
     model: Required[str]
 
 
-BetaFallbackBlockParam = TypedDict(
-    "BetaFallbackBlockParam",
-    {
-        "type": Required[Literal["fallback"]],
-        "from": Required[BetaFallbackInfoParam],
-        "to": Required[BetaFallbackInfoParam],
-        "trigger": Any,
-    },
-    total=False,
+BetaFallbackBlockParam = with_config(STRICT)(
+    TypedDict(
+        "BetaFallbackBlockParam",
+        {
+            "type": Required[Literal["fallback"]],
+            "from": Required[BetaFallbackInfoParam],
+            "to": Required[BetaFallbackInfoParam],
+            "trigger": Any,
+        },
+        total=False,
+    )
 )
 
 
+@with_config(STRICT)
 class BetaMCPToolListingBlockParam(TypedDict, total=False):
     type: Required[Literal["mcp_tool_listing"]]
     mcp_server_name: Required[str]
     tools: Required[list[BetaMCPToolParamParam]]
 
 
+@with_config(STRICT)
 class BetaRequestMCPToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["mcp_tool_result"]]
     tool_use_id: Required[str]
@@ -2210,6 +2497,7 @@ class BetaRequestMCPToolResultBlockParam(TypedDict, total=False):
     is_error: bool
 
 
+@with_config(STRICT)
 class BetaMCPToolUseBlockParam(TypedDict, total=False):
     type: Required[Literal["mcp_tool_use"]]
     id: Required[str]
@@ -2219,11 +2507,13 @@ class BetaMCPToolUseBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaRedactedThinkingBlockParam(TypedDict, total=False):
     type: Required[Literal["redacted_thinking"]]
     data: Required[str]
 
 
+@with_config(STRICT)
 class BetaSearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["search_result"]]
     content: Required[list[BetaTextBlockParam]]
@@ -2233,20 +2523,24 @@ class BetaSearchResultBlockParam(TypedDict, total=False):
     citations: BetaCitationsConfigParamParam
 
 
+@with_config(STRICT)
 class BetaServerToolCallerParam(TypedDict, total=False):
     type: Required[Literal["code_execution_20250825"]]
     tool_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaServerToolCaller20260120Param(TypedDict, total=False):
     type: Required[Literal["code_execution_20260120"]]
     tool_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaDirectCallerParam(TypedDict, total=False):
     type: Required[Literal["direct"]]
 
 
+@with_config(STRICT)
 class BetaServerToolUseBlockParam(TypedDict, total=False):
     type: Required[Literal["server_tool_use"]]
     id: Required[str]
@@ -2267,11 +2561,13 @@ class BetaServerToolUseBlockParam(TypedDict, total=False):
     caller: BetaServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class BetaTextEditorCodeExecutionCreateResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_create_result"]]
     is_file_update: Required[bool]
 
 
+@with_config(STRICT)
 class BetaTextEditorCodeExecutionStrReplaceResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_str_replace_result"]]
     lines: list[str] | None
@@ -2281,6 +2577,7 @@ class BetaTextEditorCodeExecutionStrReplaceResultBlockParam(TypedDict, total=Fal
     old_start: int | None
 
 
+@with_config(STRICT)
 class BetaTextEditorCodeExecutionToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_tool_result_error"]]
     error_code: Required[
@@ -2295,6 +2592,7 @@ class BetaTextEditorCodeExecutionToolResultErrorParam(TypedDict, total=False):
     error_message: str | None
 
 
+@with_config(STRICT)
 class BetaTextEditorCodeExecutionViewResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_view_result"]]
     content: Required[str]
@@ -2304,6 +2602,7 @@ class BetaTextEditorCodeExecutionViewResultBlockParam(TypedDict, total=False):
     total_lines: int | None
 
 
+@with_config(STRICT)
 class BetaTextEditorCodeExecutionToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_tool_result"]]
     content: Required[BetaTextEditorCodeExecutionToolResultBlockContent]
@@ -2311,12 +2610,14 @@ class BetaTextEditorCodeExecutionToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaThinkingBlockParam(TypedDict, total=False):
     type: Required[Literal["thinking"]]
     signature: Required[str]
     thinking: Required[str]
 
 
+@with_config(STRICT)
 class BetaBrowserStateTabEntryParam(TypedDict, total=False):
     tab_id: Required[str]
     title: Required[str]
@@ -2324,6 +2625,7 @@ class BetaBrowserStateTabEntryParam(TypedDict, total=False):
     active: bool
 
 
+@with_config(STRICT)
 class BetaBrowserStateChangeDownloadCompletedParam(TypedDict, total=False):
     type: Required[Literal["download_completed"]]
     download_id: Required[str]
@@ -2332,6 +2634,7 @@ class BetaBrowserStateChangeDownloadCompletedParam(TypedDict, total=False):
     size_bytes: int | None
 
 
+@with_config(STRICT)
 class BetaBrowserStateChangeDownloadFailedParam(TypedDict, total=False):
     type: Required[Literal["download_failed"]]
     download_id: Required[str]
@@ -2339,17 +2642,20 @@ class BetaBrowserStateChangeDownloadFailedParam(TypedDict, total=False):
     error: str | None
 
 
+@with_config(STRICT)
 class BetaBrowserStateChangeDownloadStartedParam(TypedDict, total=False):
     type: Required[Literal["download_started"]]
     download_id: Required[str]
     url: Required[str]
 
 
+@with_config(STRICT)
 class BetaBrowserStateChangeTabOpenedParam(TypedDict, total=False):
     type: Required[Literal["tab_opened"]]
     tab_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaBrowserStateBlockParam(TypedDict, total=False):
     type: Required[Literal["browser_state"]]
     tabs: Required[list[BetaBrowserStateTabEntryParam]]
@@ -2357,12 +2663,14 @@ class BetaBrowserStateBlockParam(TypedDict, total=False):
     state_changes: list[BetaBrowserStateBlockStateChanges] | None
 
 
+@with_config(STRICT)
 class BetaToolReferenceBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_reference"]]
     tool_name: Required[str]
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_result"]]
     tool_use_id: Required[str]
@@ -2375,6 +2683,7 @@ class BetaToolResultBlockParam(TypedDict, total=False):
     toolset_name: str | None
 
 
+@with_config(STRICT)
 class BetaToolSearchToolResultErrorParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_result_error"]]
     error_code: Required[
@@ -2383,11 +2692,13 @@ class BetaToolSearchToolResultErrorParam(TypedDict, total=False):
     error_message: str | None
 
 
+@with_config(STRICT)
 class BetaToolSearchToolSearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_search_result"]]
     tool_references: Required[list[BetaToolReferenceBlockParam]]
 
 
+@with_config(STRICT)
 class BetaToolSearchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_search_tool_result"]]
     content: Required[BetaToolSearchToolResultBlockContent]
@@ -2395,6 +2706,7 @@ class BetaToolSearchToolResultBlockParam(TypedDict, total=False):
     cache_control: Annotated[BetaCacheControlEphemeralParam, OneTag("ephemeral")] | None
 
 
+@with_config(STRICT)
 class BetaToolUseBlockParam(TypedDict, total=False):
     type: Required[Literal["tool_use"]]
     id: Required[str]
@@ -2405,6 +2717,7 @@ class BetaToolUseBlockParam(TypedDict, total=False):
     toolset_name: str | None
 
 
+@with_config(STRICT)
 class BetaWebFetchBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_result"]]
     content: Required[BetaRequestDocumentBlockParam]
@@ -2412,6 +2725,7 @@ class BetaWebFetchBlockParam(TypedDict, total=False):
     retrieved_at: str | None
 
 
+@with_config(STRICT)
 class BetaWebFetchToolResultErrorBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_tool_result_error"]]
     error_code: Required[
@@ -2430,6 +2744,7 @@ class BetaWebFetchToolResultErrorBlockParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaWebFetchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_fetch_tool_result"]]
     content: Required[BetaWebFetchToolResultBlockContent]
@@ -2438,6 +2753,7 @@ class BetaWebFetchToolResultBlockParam(TypedDict, total=False):
     caller: BetaServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class BetaWebSearchToolRequestErrorObjectParam(TypedDict, total=False):
     type: Required[Literal["web_search_tool_result_error"]]
     error_code: Required[
@@ -2452,6 +2768,7 @@ class BetaWebSearchToolRequestErrorObjectParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaWebSearchResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_search_result"]]
     encrypted_content: Required[str]
@@ -2460,6 +2777,7 @@ class BetaWebSearchResultBlockParam(TypedDict, total=False):
     page_age: str | None
 
 
+@with_config(STRICT)
 class BetaWebSearchToolResultBlockParam(TypedDict, total=False):
     type: Required[Literal["web_search_tool_result"]]
     content: Required[
@@ -2474,6 +2792,7 @@ class BetaWebSearchToolResultBlockParam(TypedDict, total=False):
     caller: BetaServerToolUseBlockCaller
 
 
+@with_config(STRICT)
 class BetaMessage(TypedDict):
     role: Literal["user", "assistant", "system"]
     content: Annotated[
@@ -2481,36 +2800,43 @@ class BetaMessage(TypedDict):
     ]
 
 
+@with_config(STRICT)
 class BetaBillingPolicyParam(TypedDict, total=False):
     type: Required[Literal["billing_policy"]]
     bill_to: Literal["self", "user_profile"]
 
 
+@with_config(STRICT)
 class BetaCompactionConfigParam(TypedDict, total=False):
     type: Required[Literal["summarize"]]
     instructions: str | None
 
 
+@with_config(STRICT)
 class BetaSkillParams(TypedDict, total=False):
     type: Required[Literal["anthropic", "custom"]]
     skill_id: Required[str]
     version: str
 
 
+@with_config(STRICT)
 class BetaContainerParams(TypedDict, total=False):
     id: str | None
     skills: list[BetaSkillParams] | None
 
 
+@with_config(STRICT)
 class BetaAllThinkingTurnsParam(TypedDict, total=False):
     type: Required[Literal["all"]]
 
 
+@with_config(STRICT)
 class BetaThinkingTurnsParam(TypedDict, total=False):
     type: Required[Literal["thinking_turns"]]
     value: Required[int]
 
 
+@with_config(STRICT)
 class BetaClearThinking20251015EditParam(TypedDict, total=False):
     type: Required[Literal["clear_thinking_20251015"]]
     keep: Annotated[
@@ -2519,26 +2845,31 @@ class BetaClearThinking20251015EditParam(TypedDict, total=False):
     ]
 
 
+@with_config(STRICT)
 class BetaInputTokensClearAtLeastParam(TypedDict, total=False):
     type: Required[Literal["input_tokens"]]
     value: Required[int]
 
 
+@with_config(STRICT)
 class BetaToolUsesKeepParam(TypedDict, total=False):
     type: Required[Literal["tool_uses"]]
     value: Required[int]
 
 
+@with_config(STRICT)
 class BetaInputTokensTriggerParam(TypedDict, total=False):
     type: Required[Literal["input_tokens"]]
     value: Required[int]
 
 
+@with_config(STRICT)
 class BetaToolUsesTriggerParam(TypedDict, total=False):
     type: Required[Literal["tool_uses"]]
     value: Required[int]
 
 
+@with_config(STRICT)
 class BetaClearToolUses20250919EditParam(TypedDict, total=False):
     type: Required[Literal["clear_tool_uses_20250919"]]
     clear_at_least: BetaInputTokensClearAtLeastParam | None
@@ -2551,6 +2882,7 @@ class BetaClearToolUses20250919EditParam(TypedDict, total=False):
     trigger: BetaClearToolUses20250919EditTrigger
 
 
+@with_config(STRICT)
 class BetaCompact20260112EditParam(TypedDict, total=False):
     type: Required[Literal["compact_20260112"]]
     instructions: str | None
@@ -2558,54 +2890,65 @@ class BetaCompact20260112EditParam(TypedDict, total=False):
     trigger: BetaInputTokensTriggerParam | None
 
 
+@with_config(STRICT)
 class BetaContextManagementConfigParam(TypedDict, total=False):
     edits: list[BetaContextManagementConfigEdits]
 
 
+@with_config(STRICT)
 class BetaDiagnosticsParam(TypedDict, total=False):
     previous_message_id: str | None
 
 
+@with_config(STRICT)
 class BetaFallbackCreditTokenParam(TypedDict, total=False):
     token: Required[str]
     mode: Literal["strict", "best_effort"]
 
 
+@with_config(STRICT)
 class BetaJSONOutputFormatParam(TypedDict, total=False):
     type: Required[Literal["json_schema"]]
     schema: Required[dict[str, Any]]
 
 
+@with_config(STRICT)
 class BetaTokenTaskBudgetParam(TypedDict, total=False):
     type: Required[Literal["tokens"]]
     total: Required[int]
     remaining: int | None
 
 
+@with_config(STRICT)
 class BetaOutputConfigParam(TypedDict, total=False):
     effort: Literal["low", "medium", "high", "xhigh", "max"] | None
     format: BetaJSONOutputFormatParam | None
     task_budget: BetaTokenTaskBudgetParam | None
 
 
+@with_config(STRICT)
 class BetaThinkingBlockBindingParam(TypedDict, total=False):
     prefix_mismatch_behavior: Literal["error", "drop_block"] | None
 
 
+@with_config(STRICT)
 class BetaThinkingConfigAdaptiveParam(TypedDict, total=False):
     type: Required[Literal["adaptive"]]
     block_binding: BetaThinkingBlockBindingParam | None
     display: Literal["summarized", "omitted", "updates"] | None
 
 
+@with_config(STRICT)
 class BetaThinkingConfigBetweenToolsParam(TypedDict, total=False):
     type: Required[Literal["between_tools"]]
 
 
+@with_config(STRICT)
 class BetaThinkingConfigDisabledParam(TypedDict, total=False):
     type: Required[Literal["disabled"]]
 
 
+@with_config(STRICT)
 class BetaThinkingConfigEnabledParam(TypedDict, total=False):
     type: Required[Literal["enabled"]]
     budget_tokens: Required[Annotated[int, Field(ge=1024)]]
@@ -2613,6 +2956,7 @@ class BetaThinkingConfigEnabledParam(TypedDict, total=False):
     display: Literal["summarized", "omitted", "updates"] | None
 
 
+@with_config(STRICT)
 class BetaFallbackParam(TypedDict, total=False):
     model: Required[str]
     max_tokens: int | None
@@ -2621,11 +2965,13 @@ class BetaFallbackParam(TypedDict, total=False):
     thinking: BetaFallbackThinking | None
 
 
+@with_config(STRICT)
 class BetaRequestMCPServerToolConfigurationParam(TypedDict, total=False):
     allowed_tools: list[str] | None
     enabled: bool | None
 
 
+@with_config(STRICT)
 class BetaRequestMCPServerURLDefinitionParam(TypedDict, total=False):
     type: Required[Literal["url"]]
     name: Required[str]
@@ -2634,39 +2980,47 @@ class BetaRequestMCPServerURLDefinitionParam(TypedDict, total=False):
     tool_configuration: BetaRequestMCPServerToolConfigurationParam | None
 
 
+@with_config(STRICT)
 class BetaMetadataParam(TypedDict, total=False):
     user_id: str | None
 
 
+@with_config(STRICT)
 class BetaThreadContinueParams(TypedDict, total=False):
     type: Required[Literal["continue"]]
     previous_message_id: Required[str]
 
 
+@with_config(STRICT)
 class BetaThreadCreateParams(TypedDict, total=False):
     type: Required[Literal["create"]]
 
 
+@with_config(STRICT)
 class BetaToolChoiceAnyParam(TypedDict, total=False):
     type: Required[Literal["any"]]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class BetaToolChoiceAutoParam(TypedDict, total=False):
     type: Required[Literal["auto"]]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class BetaToolChoiceNoneParam(TypedDict, total=False):
     type: Required[Literal["none"]]
 
 
+@with_config(STRICT)
 class BetaToolChoiceToolParam(TypedDict, total=False):
     type: Required[Literal["tool"]]
     name: Required[str]
     disable_parallel_tool_use: bool
 
 
+@with_config(STRICT)
 class BetaMessageCreateParams(TypedDict, total=False):
     max_tokens: Required[Annotated[int, Field(ge=0)]]
     messages: Required[Annotated[list[BetaMessage], Field(max_length=100000)]]
