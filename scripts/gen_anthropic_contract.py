@@ -25,6 +25,7 @@ import pydantic
 import typing_extensions as te
 
 OUT = Path(__file__).resolve().parent.parent / "mockgw" / "wire" / "anthropic_contract.py"
+BETA_OUT = OUT.with_name("anthropic_beta_contract.py")
 
 # (TypedDict, field) -> annotation: rules the real API enforces beyond the SDK's types.
 RULES: dict[tuple[str, str], str | Callable[[Writer, Any], str]] = {
@@ -110,14 +111,21 @@ def _tag(cls: Any, key: str = "type") -> tuple[tuple[str, ...], bool]:
 
 
 class Writer:
-    def __init__(self) -> None:
+    """One module of the contract; a later one imports what an earlier one already has (`shared`)."""
+
+    def __init__(self, shared: Writer | None = None) -> None:
         self.names: dict[Any, str] = {}  # TypedDict class -> name in the output
         self.classes: list[str] = []
         self.unions: dict[str, str] = {}  # rendered union -> alias name
         self.aliases: list[str] = []
-        self.default_tags: dict[Any, str] = {}  # TypedDict whose tag may be left out -> that tag
+        self.default_tags: dict[Any, str] = shared.default_tags if shared else {}  # tag when left out
+        self.shared = shared
+        self.imported: set[str] = set()
 
     def name(self, cls: Any) -> str:
+        if self.shared and cls in self.shared.names:
+            self.imported.add(self.shared.names[cls])
+            return self.shared.names[cls]
         if cls not in self.names:
             name = cls.__name__
             if ".beta." in cls.__module__ and not name.startswith("Beta"):
@@ -147,7 +155,7 @@ class Writer:
         if any(keyword.iskeyword(f) for f in fields):  # e.g. "from": only the call syntax can say it
             items = "".join(f'"{f}": {t}, ' for f, t in fields.items())
             typed = f'TypedDict("{name}", {{{items}}}, total=False)'
-            self.classes.append(f"{name} = with_config(STRICT)({typed})")
+            self.classes.append(f"{name} = {typed}\nwith_config(STRICT)({name})")
         else:
             head = ["@with_config(STRICT)", f"class {name}(TypedDict, total=False):"]
             self.classes.append("\n".join([*head, *(f"    {f}: {t}" for f, t in fields.items())]))
@@ -260,12 +268,15 @@ class Writer:
         extra = {"stream": "bool"} | SAMPLING
         self.emit(base, name, skip=HEADER_PARAMS, extra=extra)
 
-    def source(self) -> str:
+    def source(self, doc: str, adapter: str, root: str) -> str:
         sdk = version("anthropic")
-        head = f'''"""The Anthropic Messages request contract: anthropic=={sdk}'s request types, transcribed.
+        imports = ""
+        if self.imported:
+            imports = f"from mockgw.wire.anthropic_contract import {', '.join(sorted(self.imported))}\n"
+        head = f'''"""{doc}
 
-Do not edit: run scripts/gen_anthropic_contract.py (make contract). `MessageCreateParams` is the
-request; `BetaMessageCreateParams` the request that names a beta in `anthropic-beta`.
+Transcribed from anthropic=={sdk}'s request types. Do not edit: run scripts/gen_anthropic_contract.py
+(make contract).
 """
 
 from __future__ import annotations
@@ -275,31 +286,41 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, Tag, TypeAdapter, with_config
 from typing_extensions import Required, TypedDict
 
-from mockgw.wire.contract import STRICT, DefaultTag, OneTag, Open, by_kind
+{imports}from mockgw.wire.contract import STRICT, DefaultTag, OneTag, Open, by_kind
 
 SDK_VERSION = "{sdk}"
 '''
-        tail = (
-            "\nREQUEST = TypeAdapter(MessageCreateParams)\n"
-            "BETA_REQUEST = TypeAdapter(BetaMessageCreateParams)\n"
+        return "\n\n".join(
+            [head, *self.classes, "\n".join(self.aliases), f"\n{adapter} = TypeAdapter({root})\n"]
         )
-        return "\n\n".join([head, *self.classes, "\n".join(self.aliases), tail])
 
 
 def main(argv: list[str]) -> int:
-    """Writes the contract to OUT, or to the path given (tests compare the two)."""
+    """Writes the two modules of the contract to mockgw/wire/, or to the folder given (a test compares)."""
     from anthropic.types import message_create_params as standard
     from anthropic.types.beta import message_create_params as beta
 
-    out = Path(argv[0]) if argv else OUT
-    writer = Writer()
-    writer.root(standard.MessageCreateParamsBase, "MessageCreateParams", "Message")
-    writer.root(beta.MessageCreateParamsBase, "BetaMessageCreateParams", "BetaMessage")
-    out.write_text(writer.source())
+    folder = Path(argv[0]) if argv else OUT.parent
+    request = Writer()
+    request.root(standard.MessageCreateParamsBase, "MessageCreateParams", "Message")
+    betas = Writer(shared=request)
+    betas.root(beta.MessageCreateParamsBase, "BetaMessageCreateParams", "BetaMessage")
+    doc = "The Anthropic Messages request contract: `MessageCreateParams`, validated by `REQUEST`."
+    beta_doc = (
+        "The request that names a beta in `anthropic-beta`: `BetaMessageCreateParams`, validated by\n"
+        "`BETA_REQUEST`. Imported on the first such request: building it costs as much as the standard one."
+    )
+    outputs = {
+        folder / OUT.name: request.source(doc, "REQUEST", "MessageCreateParams"),
+        folder / BETA_OUT.name: betas.source(beta_doc, "BETA_REQUEST", "BetaMessageCreateParams"),
+    }
     config = OUT.parents[2] / "pyproject.toml"
     ruff = [sys.executable, "-m", "ruff", "format", "-q", "--config", str(config)]
-    subprocess.run([*ruff, str(out)], check=True)
-    print(f"wrote {out} ({len(writer.classes)} TypedDicts) from anthropic=={version('anthropic')}")
+    for out, source in outputs.items():
+        out.write_text(source)
+        subprocess.run([*ruff, str(out)], check=True)
+    count = len(request.classes) + len(betas.classes)
+    print(f"wrote {', '.join(map(str, outputs))} ({count} TypedDicts) from anthropic=={version('anthropic')}")
     return 0
 
 

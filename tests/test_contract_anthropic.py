@@ -22,7 +22,8 @@ from mockgw import MockGateway
 from mockgw.catalog import MODELS
 from mockgw.cli import _parser
 from mockgw.wire.anthropic import BETA_FIELDS
-from mockgw.wire.anthropic_contract import SDK_VERSION, BetaMessageCreateParams, MessageCreateParams
+from mockgw.wire.anthropic_beta_contract import BetaMessageCreateParams
+from mockgw.wire.anthropic_contract import SDK_VERSION, MessageCreateParams
 
 MODEL = "qwen-coder-32b"
 OK = {"model": MODEL, "max_tokens": 64, "messages": [{"role": "user", "content": "Say hello"}]}
@@ -685,15 +686,13 @@ def test_validation_is_a_serve_option():
 
 
 def test_the_contract_is_transcribed_from_the_installed_sdk(tmp_path):
-    """mockgw/wire/anthropic_contract.py is scripts/gen_anthropic_contract.py's output for the SDK version
-    it names; run `make contract` after upgrading anthropic."""
+    """mockgw/wire/anthropic_contract.py and anthropic_beta_contract.py are what
+    scripts/gen_anthropic_contract.py writes for the SDK version they name; after upgrading anthropic,
+    run `make contract`."""
     if anthropic.__version__ != SDK_VERSION:
-        pytest.skip(
-            f"contract transcribed from anthropic {SDK_VERSION}; {anthropic.__version__} is installed"
-        )
+        pytest.skip(f"transcribed from anthropic {SDK_VERSION}; {anthropic.__version__} is installed")
     root = Path(__file__).resolve().parent.parent
-    out = tmp_path / "contract.py"
-    subprocess.run(
-        [sys.executable, str(root / "scripts" / "gen_anthropic_contract.py"), str(out)], check=True
-    )
-    assert out.read_text() == (root / "mockgw" / "wire" / "anthropic_contract.py").read_text()
+    script = root / "scripts" / "gen_anthropic_contract.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True)
+    for name in ("anthropic_contract.py", "anthropic_beta_contract.py"):
+        assert (tmp_path / name).read_text() == (root / "mockgw" / "wire" / name).read_text(), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
@@ -26,7 +27,7 @@ from mockgw.domain import (
     bad_request,
     tool_id_suffix,
 )
-from mockgw.wire.anthropic_contract import BETA_REQUEST, REQUEST
+from mockgw.wire.anthropic_contract import REQUEST
 from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 from mockgw.wire.contract import KIND_TAGS, validate
 
@@ -95,7 +96,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     """
     named = headers.get("anthropic-beta")
     betas = frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
-    req = _validated(raw, BETA_REQUEST if betas else REQUEST, loose)
+    req = _validated(raw, _beta_request() if betas else REQUEST, loose)
     if betas and not loose:
         _check_betas(req, betas)
     system = _system(req.get("system"))
@@ -123,6 +124,14 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         prefill=prefill,
         stop_sequences=req.get("stop_sequences") or [],
     )
+
+
+@cache
+def _beta_request() -> TypeAdapter[Any]:
+    """The beta contract, imported when a request first names a beta (it builds as slowly as REQUEST)."""
+    from mockgw.wire.anthropic_beta_contract import BETA_REQUEST
+
+    return BETA_REQUEST
 
 
 def _validated(raw: bytes, schema: TypeAdapter[Any], loose: bool) -> dict[str, Any]:
