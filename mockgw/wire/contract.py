@@ -93,7 +93,7 @@ class DefaultTag:
 class Open:
     """An open object (a JSON Schema): its declared keys are checked and the others kept as they came.
 
-    A per-call `extra="forbid"` would refuse the others, so they are set aside around the check.
+    Its TypedDict is STRICT like the rest, so the undeclared keys are set aside around the check.
     """
 
     def __get_pydantic_core_schema__(
