@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed", type=int, help="seed for generated replies (default 0)")
     serve.add_argument("--accounts", metavar="FILE", help="accounts file (YAML/JSON)")
     serve.add_argument("--lenient", action="store_true", default=None, help="accept any credential and model")
+    serve.add_argument(
+        "--validation",
+        choices=["strict", "loose"],
+        help="request contract: strict like the real APIs (default) or loose (types coerced, extras ignored)",
+    )
     serve.add_argument("--strict", action="store_true", default=None, help="error on unmatched requests")
     serve.add_argument("--watch", action="store_true", default=None, help="reload scenario files on change")
     serve.add_argument("--tools-unsupported", choices=["ignore", "reject"])

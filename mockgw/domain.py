@@ -66,6 +66,16 @@ def bad_request(message: str, param: str | None = None) -> GatewayError:
     return GatewayError(400, "invalid_request", message, param=param)
 
 
+class ContextWindowExceeded(GatewayError):
+    """A prompt longer than the model's context window: a 400 that each wire words its API's way."""
+
+    def __init__(self, tokens: int, maximum: int) -> None:
+        message = f"prompt is too long: {tokens} tokens > {maximum} maximum"
+        super().__init__(400, "invalid_request", message, param="messages", code="context_length_exceeded")
+        self.tokens = tokens
+        self.maximum = maximum
+
+
 @dataclass(slots=True)
 class Text:
     text: str
@@ -141,9 +151,10 @@ class ChatRequest:
     tools: list[Tool] = field(default_factory=list)
     tool_choice: ToolChoice = field(default_factory=ToolChoice)
     stream_usage: bool = False  # OpenAI stream_options.include_usage
-    stop: list[str] = field(default_factory=list)  # stop sequences
+    stop_sequences: list[str] = field(default_factory=list)  # Anthropic stop_sequences, OpenAI stop
     n: int = 1  # choices asked for
     response_format: ResponseFormat | None = None  # None: free text
+    prefill: str = ""  # Anthropic: a final assistant message's text, which the reply continues
 
     @property
     def turn(self) -> int:
@@ -165,7 +176,9 @@ class ChatRequest:
         return [b for b in last.content if isinstance(b, ToolResult)]
 
     def input_tokens(self) -> int:
-        size = len(self.system) + sum(len(t.name) + len(t.description) for t in self.tools)
+        size = (
+            len(self.system) + len(self.prefill) + sum(len(t.name) + len(t.description) for t in self.tools)
+        )
         for m in self.messages:
             size += sum(_chars(b) for b in m.content)
         return max(1, estimate_tokens(size))

@@ -36,6 +36,7 @@ READ_HEADERS = frozenset(
         b"authorization",
         b"content-type",
         b"anthropic-version",
+        b"anthropic-beta",
         b"x-mockgw-scenario",
         b"x-mockgw-strict",
     }
@@ -110,7 +111,7 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     entry.raw_body = _json_body(inbound.body, given)
     if settings.require_anthropic_version and wire.VERSION_HEADER and wire.VERSION_HEADER not in given:
         raise bad_request(f"{wire.VERSION_HEADER}: header is required")
-    chat = wire.decode(entry.raw_body)
+    chat = wire.decode(entry.raw_body, given, settings.validation == "loose")
     model, chat = apply_model_rules(chat, settings.lenient, settings.tools_unsupported)
     charge.credits, charge.rate = ns.accounts.admit(account, model)
     charge.account = account

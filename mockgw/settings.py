@@ -21,6 +21,10 @@ class Settings(BaseModel):
     )
     accounts: Path | None = Field(None, description="accounts file (YAML/JSON)")
     lenient: bool = Field(False, description="accept any credential and any model id")
+    validation: Literal["strict", "loose"] = Field(
+        "strict",
+        description="request contract: strict as the real APIs; loose coerces types, ignores unknown fields",
+    )
     strict: bool = Field(False, description="unmatched requests get an error instead of a generated reply")
     watch: bool = Field(False, description="reload scenario files when they change")
     tools_unsupported: Literal["ignore", "reject"] = "ignore"

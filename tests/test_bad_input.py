@@ -44,7 +44,7 @@ ANTHROPIC_CASES = [
         {},
         400,
         "BadRequestError",
-        "messages: Input should be a valid array",
+        "messages: Input should be a valid list",
     ),
     (
         "wrong role",
@@ -57,12 +57,12 @@ ANTHROPIC_CASES = [
     ("empty messages", OK_A | {"messages": []}, {}, 400, "BadRequestError", "at least one"),
     ("temperature above 2", OK_A | {"temperature": 2.5}, {}, 400, "BadRequestError", "temperature"),
     (
-        "max_tokens zero",
-        OK_A | {"max_tokens": 0},
+        "max_tokens negative",
+        OK_A | {"max_tokens": -1},
         {},
         400,
         "BadRequestError",
-        "max_tokens: must be at least 1",
+        "max_tokens: Input should be greater than or equal to 0",
     ),
     ("max_tokens above the cap", OK_A | {"max_tokens": 40000}, {}, 400, "BadRequestError", "limit of 32768"),
     (
@@ -82,14 +82,6 @@ ANTHROPIC_CASES = [
         "'gpt-9' is not available; known",
     ),
     (
-        "assistant first",
-        OK_A | {"messages": [{"role": "assistant", "content": "x"}]},
-        {},
-        400,
-        "BadRequestError",
-        "first message",
-    ),
-    (
         "tool_use never answered",
         OK_A
         | {
@@ -102,7 +94,7 @@ ANTHROPIC_CASES = [
         {},
         400,
         "BadRequestError",
-        "tool_use ids were found without tool_result blocks immediately after: toolu_1",
+        "`tool_use` ids were found without `tool_result` blocks immediately after: toolu_1",
     ),
     (
         "tool_result for an unknown id",
@@ -120,7 +112,7 @@ ANTHROPIC_CASES = [
         {},
         400,
         "BadRequestError",
-        "unexpected tool_use_id found in tool_result blocks: toolu_2",
+        "unexpected `tool_use_id` found in `tool_result` blocks: toolu_2",
     ),
     (
         "tool_use without id",
@@ -134,7 +126,7 @@ ANTHROPIC_CASES = [
         {},
         400,
         "BadRequestError",
-        "messages.1.content.0.id",
+        "messages.1.content.0.tool_use.id: Field required",
     ),
     ("sk-ant- key", OK_A, {"x-api-key": "sk-ant-api03-abc"}, 401, "AuthenticationError", "sk-ant-"),
     ("malformed key", OK_A, {"x-api-key": "hello"}, 401, "AuthenticationError", "malformed credentials"),
@@ -167,7 +159,7 @@ OPENAI_CASES = [
         {},
         400,
         "BadRequestError",
-        "max_tokens: must be at least 1",
+        "max_tokens: must be at least 0",
     ),
     ("unknown model", OK_O | {"model": "gpt-9"}, {}, 400, "BadRequestError", "known models"),
     (

@@ -751,7 +751,7 @@ def test_the_request_is_decoded_with_its_new_fields(mockgw):
         "response_format": {"type": "json_schema", "json_schema": {"name": "a"}},
     }
     chat = openai_wire.decode(json.dumps(body).encode(), {}, False)
-    assert (chat.stop, chat.n, chat.response_format.type, chat.response_format.name) == (
+    assert (chat.stop_sequences, chat.n, chat.response_format.type, chat.response_format.name) == (
         ["END"],
         3,
         "json_schema",

@@ -151,13 +151,28 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
         "MOCKGW_MAX_NAMESPACES": "50",
         "MOCKGW_NAMESPACE_IDLE_SECONDS": "60",
+        "MOCKGW_VALIDATION": "loose",
+        "MOCKGW_ADMIN_TOKEN": "t0ken",
+        "MOCKGW_OPEN_CONTROL": "0",
+        "MOCKGW_ALLOWED_HOSTS": "mockgw,gateway.test",
+        "MOCKGW_GRACEFUL_TIMEOUT": "3",
+        "MOCKGW_KEEP_ALIVE_SECONDS": "7",
+        "MOCKGW_MAX_CONNECTIONS": "100",
+        "MOCKGW_MAX_HEADER_BYTES": "4096",
+        "MOCKGW_BODY_TIMEOUT_SECONDS": "2.5",
     }
     settings = Settings(**settings_from_env(env))
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert (settings.max_namespaces, settings.namespace_idle_seconds) == (50, 60.0)
+    assert (settings.admin_token, settings.allowed_hosts, settings.body_timeout_seconds) == (
+        "t0ken",
+        ["mockgw", "gateway.test"],
+        2.5,
+    )
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
+    assert settings.validation == "loose"
 
 
 def test_scripted_timing_is_never_early(mockgw):

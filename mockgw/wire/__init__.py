@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from mockgw.domain import ChatRequest, GatewayError, RateLimit, Reply
@@ -13,7 +14,10 @@ class Wire(Protocol):
     ID_PREFIX: str
     VERSION_HEADER: str | None  # the API-version header a client must send when the server requires it
 
-    def decode(self, raw: bytes) -> ChatRequest: ...
+    def decode(self, raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
+        """The body as the API's contract reads it (strict unless `loose`); a 400 when it breaks it."""
+        ...
+
     def encode(self, reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]: ...
     def encode_stream(
         self, reply: Reply, request: ChatRequest, reply_id: str, created: int

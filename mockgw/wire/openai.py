@@ -19,6 +19,7 @@ from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
     ChatRequest,
+    ContextWindowExceeded,
     ErrorKind,
     GatewayError,
     Message,
@@ -955,7 +956,7 @@ def decode(raw: bytes, headers: Mapping[str, str] | None = None, loose: bool = F
         tools=_tools(req.get("tools", [])),
         tool_choice=_tool_choice(req.get("tool_choice")),
         stream_usage=bool(options and options.get("include_usage")),
-        stop=[stop] if isinstance(stop, str) else list(stop or []),
+        stop_sequences=[stop] if isinstance(stop, str) else list(stop or []),
         n=req.get("n") or 1,
         response_format=_response_format(req.get("response_format")),
     )
@@ -1095,7 +1096,16 @@ def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
     type_, code = ERROR_TYPES[err.kind]
-    return {"error": {"message": err.message, "type": type_, "param": err.param, "code": err.code or code}}
+    return {"error": {"message": _message(err), "type": type_, "param": err.param, "code": err.code or code}}
+
+
+def _message(err: GatewayError) -> str:
+    if isinstance(err, ContextWindowExceeded):  # the API's own sentence for it
+        return (
+            f"This model's maximum context length is {err.maximum} tokens. However, your messages resulted "
+            f"in {err.tokens} tokens. Please reduce the length of the messages."
+        )
+    return err.message
 
 
 def stream_error_event(err: GatewayError, request_id: str) -> bytes:
