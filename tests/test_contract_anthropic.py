@@ -696,3 +696,10 @@ def test_the_contract_is_transcribed_from_the_installed_sdk(tmp_path):
     subprocess.run([sys.executable, str(script), str(tmp_path)], check=True)
     for name in ("anthropic_contract.py", "anthropic_beta_contract.py"):
         assert (tmp_path / name).read_text() == (root / "mockgw" / "wire" / name).read_text(), name
+
+
+def test_max_tokens_may_be_left_out_and_defaults_to_4096(mockgw):
+    """The gateway's docs page (Request Parameters: max_tokens, default 4096) wins over the Messages
+    API, which requires it (anthropic.types.MessageCreateParams: `max_tokens: Required[int]`)."""
+    resp = post(mockgw.url, {"model": MODEL, "messages": [{"role": "user", "content": "Say hello"}]})
+    assert resp.status_code == 200, resp.text
