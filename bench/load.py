@@ -324,11 +324,34 @@ def python_load(
 # --- the measurements ------------------------------------------------------------------------------
 
 
-def median_round(results: list[LoadResult]) -> LoadResult:
-    return sorted(results, key=lambda r: r.rps)[len(results) // 2]
+@dataclass
+class Round:
+    """One server's share of a throughput cell, and how long it waited for a CPU meanwhile."""
+
+    result: LoadResult
+    seconds: float
+    cpu_wait: float
+
+    @property
+    def cpu_wait_share(self) -> float:
+        return self.cpu_wait / self.seconds if self.seconds else 0.0
+
+
+def run_round(loader: Loader, server: Server, fmt: str, conns: int, seconds: float) -> Round:
+    waited, t0 = server.cpu_wait(), time.perf_counter()
+    r = loader.run(server.port, PATHS[fmt], chat_body(False), request_headers(fmt), conns, seconds)
+    elapsed = time.perf_counter() - t0
+    r.check(f"{server.name} {PATHS[fmt]} c={conns}")
+    return Round(r, elapsed, server.cpu_wait() - waited)
+
+
+def median_of(rounds: list[Round], pick: Callable[[LoadResult], float]) -> float:
+    return statistics.median(pick(r.result) for r in rounds)
 
 
 def measure_throughput(out: Results, plan: Plan, loader: Loader, mock: Server, ref: Server) -> None:
+    """Each cell alternates the servers in rounds; each figure is the median over a server's rounds,
+    so that one round hit by another process's CPU use does not make the row."""
     if plan.warmup:
         log(f"warm-up: {plan.warmup:g}s of load on the reference")
         for fmt, path in PATHS.items():
@@ -336,32 +359,56 @@ def measure_throughput(out: Results, plan: Plan, loader: Loader, mock: Server, r
     seconds = plan.duration / plan.rounds
     for fmt, path in PATHS.items():
         for conns in plan.connections:
-            rounds: dict[str, list[LoadResult]] = {"mockgw": [], "reference": []}
+            rounds: dict[str, list[Round]] = {"mockgw": [], "reference": []}
             for i in range(plan.rounds):  # alternating: drift in a shared machine hits both alike
                 for server in (mock, ref):
                     log(f"non-streamed {path} c={conns} on {server.name}, round {i + 1} ({seconds:g}s)")
-                    r = loader.run(server.port, path, chat_body(False), request_headers(fmt), conns, seconds)
-                    rounds[server.name].append(r.check(f"{server.name} {path} c={conns}"))
+                    rounds[server.name].append(run_round(loader, server, fmt, conns, seconds))
                     if server is mock:
-                        out.mockgw_requests += r.requests
-            out.extra[f"rounds {fmt} c={conns} req/s"] = {
-                k: [round(r.rps) for r in v] for k, v in rounds.items()
+                        out.mockgw_requests += rounds["mockgw"][-1].result.requests
+            cell = f"{fmt} c={conns}"
+            out.extra[f"rounds {cell}"] = {
+                name: [
+                    {
+                        "req/s": round(r.result.rps),
+                        "p50_ms": r.result.p50_ms,
+                        "p99_ms": r.result.p99_ms,
+                        "cpu_wait_share": round(r.cpu_wait_share, 4),
+                    }
+                    for r in v
+                ]
+                for name, v in rounds.items()
             }
-            m, f = median_round(rounds["mockgw"]), median_round(rounds["reference"])
+            m, f = rounds["mockgw"], rounds["reference"]
+            m_rps, f_rps = median_of(m, lambda r: r.rps), median_of(f, lambda r: r.rps)
             gated = conns in (16, 64)
-            ratio = m.rps / f.rps if f.rps else 0.0
+            ratio = m_rps / f_rps if f_rps else 0.0
             out.add(
                 Row(
                     f"non-streamed {fmt} c={conns}: req/s",
-                    m.rps,
-                    f.rps,
+                    m_rps,
+                    f_rps,
                     "req/s",
                     ">= 0.6x ref" if gated else "",
                     ratio >= 0.6 if gated else None,
                 )
             )
-            out.add(Row(f"non-streamed {fmt} c={conns}: p50", m.p50_ms, f.p50_ms, "ms"))
-            out.add(Row(f"non-streamed {fmt} c={conns}: p99", m.p99_ms, f.p99_ms, "ms"))
+            for label, pick in (("p50", lambda r: r.p50_ms), ("p99", lambda r: r.p99_ms)):
+                out.add(Row(f"non-streamed {cell}: {label}", median_of(m, pick), median_of(f, pick), "ms"))
+            waits = {name: 100 * statistics.median(r.cpu_wait_share for r in v) for name, v in rounds.items()}
+            out.add(
+                Row(
+                    f"non-streamed {cell}: server waiting for a CPU", waits["mockgw"], waits["reference"], "%"
+                )
+            )
+            busy = [
+                f"{name} round {i + 1}"
+                for name, v in rounds.items()
+                for i, r in enumerate(v)
+                if r.cpu_wait_share > 0.02
+            ]
+            if busy:
+                log(f"warning: {cell}: the server waited for a CPU more than 2% of {', '.join(busy)}")
 
 
 def measure_streams(out: Results, plan: Plan, loader: Loader, mock: Server, ref: Server) -> None:

@@ -130,6 +130,15 @@ class Server:
     def rss_mb(self) -> float:
         return self.memory()["VmRSS"] / 1024
 
+    def cpu_wait(self) -> float:
+        """Seconds this server has spent runnable but not running: another process had its CPU.
+        (Linux schedstat; 0 where there is none.)"""
+        try:
+            with open(f"/proc/{self.pid}/schedstat") as f:
+                return int(f.read().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def upload(self, yaml_text: str) -> None:
         try:
             self.client.add_scenario(yaml_text)
