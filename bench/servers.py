@@ -3,6 +3,7 @@ in-process (bench/inproc.py). Their control plane is reached through mockgw's ow
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -104,7 +105,7 @@ class Server:
         try:
             self.client.health()
             return True
-        except (OSError, ControlError):
+        except (OSError, http.client.HTTPException, ValueError, ControlError):
             return False
 
     def stop(self) -> None:
