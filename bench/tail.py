@@ -137,8 +137,12 @@ def main() -> int:
         serve_probed(args.serve, args.port, args.accounts)
         return 0
 
+    import shutil
     import tempfile
 
+    if shutil.which("wrk") is None:
+        print("tail.py needs wrk: apt-get install -y wrk", file=sys.stderr)
+        return 2
     from load import Loader, chat_body, request_headers
     from report import Row, log, table
     from servers import LOAD_CPUS, Server, free_port, running, write_accounts
