@@ -151,11 +151,16 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
         "MOCKGW_MAX_NAMESPACES": "50",
         "MOCKGW_NAMESPACE_IDLE_SECONDS": "60",
+        "MOCKGW_JOURNAL_BODY_BYTES": "100",
+        "MOCKGW_DOCUMENT_MAX_BYTES": "2048",
+        "MOCKGW_DOCUMENT_MAX_DEPTH": "8",
     }
     settings = Settings(**settings_from_env(env))
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert (settings.max_namespaces, settings.namespace_idle_seconds) == (50, 60.0)
+    assert (settings.journal_body_bytes, settings.document_max_bytes) == (100, 2048)
+    assert settings.document_max_depth == 8
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
 
