@@ -88,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--body-timeout-seconds", type=float, help="a body still arriving after gets a 408 (default 30)"
     )
+    serve.add_argument(
+        "--journal-body-bytes", type=int, help="request body bytes kept per journal entry (65536)"
+    )
+    serve.add_argument(
+        "--document-max-bytes", type=int, help="scenario/accounts file and upload size (262144)"
+    )
+    serve.add_argument("--document-max-depth", type=int, help="nesting in those documents (default 64)")
     serve.add_argument("--max-namespaces", type=int, help="namespaces open at once (default 1000)")
     serve.add_argument(
         "--namespace-idle-seconds", type=float, help="drop a namespace unused this long (default 900)"

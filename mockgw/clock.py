@@ -6,6 +6,11 @@ import time
 from datetime import datetime, timezone
 from functools import lru_cache
 
+YEAR = 365.25 * 86400
+# How far the clock may be moved from real time: far enough for any expiry, window or month story,
+# near enough that every date stays an ordinary one (datetime stops at the year 9999).
+MAX_OFFSET_YEARS = 100
+
 
 class Clock:
     def __init__(self) -> None:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from mockgw import __version__
 from mockgw.accounts import KeySpec, PlanName
-from mockgw.clock import iso
+from mockgw.clock import MAX_OFFSET_YEARS, YEAR, iso
 from mockgw.domain import GatewayError, bad_request
-from mockgw.files import InvalidFile
+from mockgw.files import DocumentLimits, InvalidFile
+from mockgw.scenario.engine import Candidate
 from mockgw.scenario.loader import parse_text
 from mockgw.settings import LOOPBACK_HOSTS, Settings
 from mockgw.state import Namespace, State
@@ -29,7 +32,7 @@ M = TypeVar("M", bound=BaseModel)
 
 class ClockMove(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    advance_seconds: float
+    advance_seconds: float = Field(allow_inf_nan=False, description="negative moves it back")
 
 
 class ActiveScenario(BaseModel):
@@ -49,11 +52,12 @@ class NamespaceRequest(BaseModel):
     label: str = Field("", max_length=300, description="shown in the listing, e.g. a test's node id")
 
 
-async def body_of(request: Request) -> bytes:
-    """Control bodies are held to the same size limit as chat requests."""
+async def body_of(request: Request, limit: int | None = None) -> bytes:
+    """Control bodies are held to the chat requests' size limit, or to a lower one."""
     settings = namespace_of(request).settings
     length = content_length(request.scope["headers"])
-    return await read_body(request.receive, length, settings.max_body_bytes, settings.body_timeout_seconds)
+    limit = settings.max_body_bytes if limit is None else min(limit, settings.max_body_bytes)
+    return await read_body(request.receive, length, limit, settings.body_timeout_seconds)
 
 
 async def body_as(request: Request, model: type[M]) -> M:
@@ -115,19 +119,36 @@ async def scenarios(request: Request, ns: Namespace) -> Response:
             for c in ns.engine.candidates()
         ]
         return json_response({"scenarios": listing, "active": ns.engine.active})
-    text = (await body_of(request)).decode("utf-8", errors="replace")
-    try:
-        added = parse_text(text, "uploaded scenario")
+    limits = ns.settings.document_limits()
+    text = (await body_of(request, limits.max_bytes)).decode("utf-8", errors="replace")
+    try:  # in a worker thread: a document within the limits can still take seconds to read
+        added = await run_in_threadpool(compile_upload, text, limits)
     except InvalidFile as exc:
         raise GatewayError(400, "invalid_request", "invalid scenario", problems=exc.problems) from None
-    for scenario in added:
-        ns.engine.upload(scenario)
-    return json_response({"added": [s.name for s in added]}, 201)
+    for candidate in added:
+        ns.engine.upload(candidate)
+    return json_response({"added": [c.scenario.name for c in added]}, 201)
+
+
+_READING = threading.Semaphore(2)  # uploads read at once: one near the limits takes ~70 MB while it is built
+
+
+def compile_upload(text: str, limits: DocumentLimits) -> list[Candidate]:
+    """An uploaded document, parsed and compiled: run in a worker thread, never on the event loop."""
+    with _READING:
+        return [Candidate(s) for s in parse_text(text, "uploaded scenario", limits)]
 
 
 async def clock(request: Request, ns: Namespace) -> Response:
     if request.method == "POST":
-        ns.clock.advance((await body_as(request, ClockMove)).advance_seconds)
+        seconds = (await body_as(request, ClockMove)).advance_seconds
+        years = (ns.clock.offset + seconds) / YEAR
+        if abs(years) > MAX_OFFSET_YEARS:
+            raise bad_request(
+                f"advance_seconds: {seconds:g} would put the clock {years:+.3g} years from real time; "
+                f"mockgw keeps it within {MAX_OFFSET_YEARS} years (reset brings it back)"
+            )
+        ns.clock.advance(seconds)
     return json_response(clock_json(ns))
 
 

@@ -6,6 +6,7 @@ Plain slotted dataclasses: they are built on every request, so they stay cheap.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -255,7 +256,7 @@ class Draft:
 
 def make_reply(request: ChatRequest, draft: Draft) -> Reply:
     """A reply as a model would give it: usage filled in, cut at the client's max_tokens."""
-    budget = request.max_tokens * 4  # characters: estimate_tokens backwards
+    budget = chars_for_tokens(request.max_tokens)
     if draft.text_chars > budget:
         return _cut(request, draft, budget)
     usage = draft.usage or Usage(request.input_tokens(), _capped(draft.output_tokens, request.max_tokens))
@@ -283,3 +284,22 @@ def _cut(request: ChatRequest, draft: Draft, budget: int) -> Reply:
 def estimate_tokens(chars: int) -> int:
     """The one token estimate, for prompts and replies on both formats: about four characters a token."""
     return (chars + 3) // 4
+
+
+def chars_for_tokens(tokens: int) -> int:
+    """The same estimate backwards: how many characters of output max_tokens allows."""
+    return tokens * 4
+
+
+def plain_json(value: Any, max_depth: int = 64) -> bool:
+    """Whether a value is JSON every encoder writes and every parser reads: finite numbers, not too deep.
+
+    Request bodies may carry NaN, Infinity or 1e999 (which parses as infinity); written back out
+    they are not JSON. The depth keeps replies and the journal well inside the encoders' limits.
+    """
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, (dict, list)):
+        items = value.values() if isinstance(value, dict) else value
+        return max_depth > 0 and all(plain_json(v, max_depth - 1) for v in items)
+    return True

@@ -8,13 +8,14 @@ reported. Entries keep references to what the request path already built; turnin
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from mockgw.domain import Drop, GatewayError, Reply, Text
+from pydantic_core import from_json
+
+from mockgw.domain import Drop, GatewayError, Reply, Text, plain_json
 from mockgw.writer import Report
 
 # Header names that carry credentials by name or by the usual words (api-key, x-goog-api-key,
@@ -38,7 +39,7 @@ class Entry:
     raw_headers: list[tuple[bytes, bytes]]
     format: str | None = None
     status: int = 0  # 0: no response (a dropped connection, or the client left first)
-    raw_body: bytes = b""
+    raw_body: bytes = b""  # the journal keeps its first --journal-body-bytes
     scenario: str | None = None
     turn: int | None = None
     attempt: int | None = None
@@ -47,6 +48,7 @@ class Entry:
     stream_events: int | None = None  # a stream's events before any cut; None for a JSON answer
     report: Report | None = None  # what the writer sent
     id: int = 0  # given by the journal
+    body_size: int | None = None  # set by the journal when raw_body is only the start: the body's size
 
     def stream(self) -> dict[str, Any] | None:
         if self.stream_events is None or self.report is None:
@@ -75,7 +77,7 @@ class Entry:
             "turn": self.turn,
             "attempt": self.attempt,
             "chaos": self.chaos,
-            "body": _parsed(self.raw_body),
+            "body": _parsed(self.raw_body) if self.body_size is None else _cut(self.raw_body, self.body_size),
             "headers": headers,
             "response": _outcome_json(self.outcome),
             "stream": self.stream(),
@@ -83,11 +85,24 @@ class Entry:
 
 
 def _parsed(raw: bytes) -> Any:
-    """The request body as JSON when it is JSON, else as text: bodies are parsed only when read."""
+    """The request body as JSON when it is plain JSON, else as text: bodies are parsed only when read.
+
+    Not plain: NaN and the like, which would make the journal itself invalid JSON; integers past
+    Python's digit limit; nesting deeper than the encoders go (all of which the chat routes refuse).
+    """
+    if not raw:
+        return None
     try:
-        return json.loads(raw) if raw else None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        value = from_json(raw, allow_inf_nan=False)
+    except ValueError:
         return raw.decode("utf-8", errors="replace")
+    return value if plain_json(value) else raw.decode("utf-8", errors="replace")
+
+
+def _cut(start: bytes, size: int) -> str:
+    """A body too large to journal whole: its start as text, and a marker saying so."""
+    kept = start.decode("utf-8", errors="replace")
+    return f"{kept}… [mockgw: body of {size} bytes, cut to its first {len(start)} (--journal-body-bytes)]"
 
 
 def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any] | None:
@@ -114,13 +129,19 @@ def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any]
 
 
 class Journal:
-    def __init__(self, size: int) -> None:
+    """The last `size` entries, each holding at most `body_bytes` of its request body."""
+
+    def __init__(self, size: int, body_bytes: int) -> None:
         self.entries: deque[Entry] = deque(maxlen=size)
+        self.body_bytes = body_bytes
         self._ids = itertools.count(1)
 
     def add(self, entry: Entry, report: Report | None) -> None:
         entry.id = next(self._ids)
         entry.report = report
+        if len(entry.raw_body) > self.body_bytes:
+            entry.body_size = len(entry.raw_body)
+            entry.raw_body = entry.raw_body[: self.body_bytes]
         self.entries.append(entry)
 
     def clear(self) -> None:

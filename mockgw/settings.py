@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockgw.files import DocumentLimits
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -55,6 +57,15 @@ class Settings(BaseModel):
         default_factory=list,
         description="Host names the control plane answers besides localhost, on loopback",
     )
+    journal_body_bytes: int = Field(
+        64 * 1024, ge=0, description="request bodies are journaled up to this size, then cut with a marker"
+    )
+    document_max_bytes: int = Field(
+        256 * 1024,
+        ge=1,
+        description="a scenario or accounts document (file or upload), and what its YAML aliases may add",
+    )
+    document_max_depth: int = Field(64, ge=1, description="mappings and sequences nested in a document")
     max_namespaces: int = Field(
         1000, ge=0, description="namespaces open at once (see POST /_mockgw/namespaces)"
     )
@@ -65,3 +76,6 @@ class Settings(BaseModel):
     @property
     def loopback(self) -> bool:
         return self.host in LOOPBACK_HOSTS or self.host.startswith("127.")
+
+    def document_limits(self) -> DocumentLimits:
+        return DocumentLimits(self.document_max_bytes, self.document_max_depth)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import secrets
 import time
-from pathlib import Path
 
 from pydantic import TypeAdapter
 
@@ -27,14 +26,16 @@ from mockgw.settings import Settings
 NAMESPACE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-def load_accounts(path: Path | None) -> AccountsConfig:
+def load_accounts(settings: Settings) -> AccountsConfig:
+    path = settings.accounts
     if path is None:
         return AccountsConfig()
-    return parse_document(path.read_text(encoding="utf-8"), str(path), TypeAdapter(AccountsConfig))
+    text = path.read_text(encoding="utf-8")
+    return parse_document(text, str(path), TypeAdapter(AccountsConfig), settings.document_limits())
 
 
 def load_scenarios(settings: Settings) -> list[Scenario]:
-    return load_paths(settings.scenarios or [shipped_dir()])
+    return load_paths(settings.scenarios or [shipped_dir()], settings.document_limits())
 
 
 class Namespace:
@@ -47,7 +48,7 @@ class Namespace:
         self.clock = Clock()
         self.accounts = Accounts(accounts, self.clock, settings.lenient)
         self.engine = Engine(library, settings.seed, settings.strict)
-        self.journal = Journal(settings.journal_size)
+        self.journal = Journal(settings.journal_size, settings.journal_body_bytes)
         self.last_used = time.monotonic()
 
     def reset(self) -> None:
@@ -61,7 +62,7 @@ class Namespace:
 class State:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.accounts_config = load_accounts(settings.accounts)
+        self.accounts_config = load_accounts(settings)
         self.library = Library(load_scenarios(settings))
         self.default = Namespace("default", settings, self.library, self.accounts_config)
         self.namespaces: dict[str, Namespace] = {}

@@ -335,7 +335,7 @@ def test_hostile_tool_schemas_get_bounded_inputs_not_a_hung_server(mockgw):
     client = mockgw.anthropic_client(max_retries=0, timeout=10)
     call = client.messages.create(
         model="qwen-coder-32b",
-        max_tokens=256,
+        max_tokens=4096,  # room for all of it: tests/test_bounds.py cuts generated inputs at max_tokens
         tools=[{"name": "t", "input_schema": schema}],
         tool_choice={"type": "tool", "name": "t"},
         messages=[{"role": "user", "content": "go"}],

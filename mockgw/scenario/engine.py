@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +33,16 @@ from mockgw.domain import (
 )
 from mockgw.generate import default_reply
 from mockgw.ids import tool_call_key
-from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn, kind_for_status
+from mockgw.scenario.model import (
+    ErrorSpec,
+    FaultSpec,
+    Outcome,
+    Scenario,
+    TextItem,
+    Turn,
+    compile_regex,
+    kind_for_status,
+)
 from mockgw.scenario.template import Placeholders, render
 
 
@@ -115,7 +123,7 @@ class Candidate:
         models = [m.model] if m and isinstance(m.model, str) else (m.model if m else None)
         self.models = frozenset(models) if models else None
         self.contains = m.user_contains.lower() if m and m.user_contains else None
-        self.regex = re.compile(m.user_regex) if m and m.user_regex else None
+        self.regex = compile_regex(m.user_regex) if m and m.user_regex else None
         self.system = m.system_contains.lower() if m and m.system_contains else None
         self.tools = frozenset(m.tools) if m else frozenset()
 
@@ -207,9 +215,10 @@ class Engine:
 
     # --- the scenario set ----------------------------------------------------------------------
 
-    def upload(self, scenario: Scenario) -> None:
-        self.uploaded.pop(scenario.name, None)
-        self.uploaded[scenario.name] = Candidate(scenario)
+    def upload(self, candidate: Candidate) -> None:
+        name = candidate.scenario.name
+        self.uploaded.pop(name, None)
+        self.uploaded[name] = candidate
 
     def candidates(self) -> list[Candidate]:
         """Match order: uploaded (newest first), then files by priority, then file order."""

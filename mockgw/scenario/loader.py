@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from mockgw.files import InvalidFile, parse_document
+from mockgw.files import DocumentLimits, InvalidFile, parse_document
 from mockgw.scenario.model import Scenario
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -21,9 +21,9 @@ def shipped_dir() -> Path:
     return Path(str(resources.files("mockgw.shipped_scenarios")))
 
 
-def parse_text(text: str, source: str) -> list[Scenario]:
+def parse_text(text: str, source: str, limits: DocumentLimits = DocumentLimits()) -> list[Scenario]:  # noqa: B008
     """A document holds one scenario (a mapping) or a list of them."""
-    parsed = parse_document(text, source, lambda data: _many if isinstance(data, list) else _one)
+    parsed = parse_document(text, source, lambda data: _many if isinstance(data, list) else _one, limits)
     return parsed if isinstance(parsed, list) else [parsed]
 
 
@@ -39,14 +39,14 @@ def scenario_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_paths(paths: list[Path]) -> list[Scenario]:
+def load_paths(paths: list[Path], limits: DocumentLimits = DocumentLimits()) -> list[Scenario]:  # noqa: B008
     """All scenarios under the given files and folders, in file order; every problem at once."""
     problems: list[str] = []
     scenarios: list[Scenario] = []
     seen: dict[str, str] = {}
     for f in scenario_files(paths):
         try:
-            found = parse_text(f.read_text(encoding="utf-8"), str(f))
+            found = parse_text(f.read_text(encoding="utf-8"), str(f), limits)
         except InvalidFile as exc:
             problems.extend(exc.problems)
             continue

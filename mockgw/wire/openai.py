@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
+from pydantic_core import from_json
 from typing_extensions import NotRequired, Required, TypedDict, is_typeddict
 
 from mockgw.catalog import Model
@@ -873,10 +874,10 @@ def _tool_use(call: Any, where: str) -> ToolUse:
     if call["type"] == "custom":  # free-form input: kept as the one string it is
         return ToolUse(call["id"], call["custom"]["name"], {"input": call["custom"]["input"]})
     function = call["function"]
-    try:
-        args = json.loads(function["arguments"] or "{}")
-    except json.JSONDecodeError as exc:
-        raise bad_request(f"Invalid '{where}': not valid JSON ({exc.msg}).", param=where) from None
+    try:  # pydantic's parser, as for the body: it refuses NaN, endless integers and nesting past ~200
+        args = from_json(function["arguments"] or "{}", allow_inf_nan=False)
+    except ValueError as exc:
+        raise bad_request(f"Invalid '{where}': not valid JSON ({exc}).", param=where) from None
     if not isinstance(args, dict):
         raise bad_request(f"Invalid '{where}': must encode a JSON object.", param=where)
     return ToolUse(call["id"], function["name"], args)
