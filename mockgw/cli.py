@@ -1,4 +1,4 @@
-"""mockgw serve | validate | list | schema.
+"""mockgw serve | record | validate | list | schema.
 
 Every serve option can also come from the environment as MOCKGW_<OPTION> (e.g. MOCKGW_PORT=9000,
 MOCKGW_SCENARIOS=/scenarios:/more, MOCKGW_LENIENT=1); a flag on the command line wins.
@@ -99,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--namespace-idle-seconds", type=float, help="drop a namespace unused this long (default 900)"
     )
+    _add_record_options(sub, serve)
 
     validate = sub.add_parser("validate", help="check scenario files; exit 1 on any problem")
     validate.add_argument("paths", nargs="+", type=Path)
@@ -110,8 +111,56 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# --- record and replay: mockgw record, and serve --record-missing --------------------------------
+
+
+def _add_record_options(sub: Any, serve: argparse.ArgumentParser) -> None:
+    rec = serve.add_argument_group("record on miss (forward what no scenario answers, and record it)")
+    rec.add_argument("--record-missing", action="store_true", default=None, help="needs --upstream")
+    rec.add_argument("--upstream", metavar="URL", help="the gateway to record from")
+    rec.add_argument("--upstream-key", metavar="KEY", help="sent upstream instead of the caller's key")
+    rec.add_argument("--recordings", metavar="DIR", help="default: the first --scenarios folder")
+    rec.add_argument("--record-timing", action="store_true", default=None, help="record ttft and gaps")
+    rec.add_argument("--redact", action="append", metavar="REGEX", help="never write what matches")
+
+    record = sub.add_parser(
+        "record", help="proxy to the gateway and write what it answers as scenario files, one per test"
+    )
+    record.add_argument("--upstream", required=True, metavar="URL", help="the gateway's base URL")
+    record.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the files")
+    record.add_argument("--host", default="127.0.0.1")
+    record.add_argument("--port", type=int, default=8080)
+    record.add_argument(
+        "--upstream-key",
+        default=os.environ.get("MOCKGW_UPSTREAM_KEY"),
+        metavar="KEY",
+        help="sent upstream instead of the caller's credentials; env MOCKGW_UPSTREAM_KEY",
+    )
+    record.add_argument("--timing", action="store_true", help="record time to first token and gaps")
+    record.add_argument("--redact", action="append", default=[], metavar="REGEX", help="never write matches")
+
+
+def _record(args: argparse.Namespace) -> int:
+    from mockgw.record.proxy import serve_recording
+
+    settings = Settings(
+        host=args.host,
+        port=args.port,
+        upstream=args.upstream,
+        upstream_key=args.upstream_key,
+        recordings=args.out,
+        record_timing=args.timing,
+        redact=args.redact,
+        rerecord=True,
+    )
+    serve_recording(settings)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "record":
+        return _record(args)
     if args.command == "serve":
         from mockgw.server import serve
 
