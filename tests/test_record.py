@@ -28,9 +28,11 @@ import yaml
 
 from mockgw import MockGateway
 from mockgw.record.proxy import RecordProxy, Upstream, recorder_for
+from mockgw.record.scenario import Seen, outcome_of
 from mockgw.record.sse import Event, SSEParser
 from mockgw.scenario.loader import load_paths
 from mockgw.settings import Settings
+from mockgw.wire import anthropic as anthropic_wire
 
 pytest_plugins = ["pytester"]
 
@@ -42,7 +44,10 @@ WEATHER_TOOL = {
     "description": "Current weather for a city",
     "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
 }
-WEATHER_FN = {"type": "function", "function": {"name": "get_weather", "parameters": WEATHER_TOOL["input_schema"]}}
+WEATHER_FN = {
+    "type": "function",
+    "function": {"name": "get_weather", "parameters": WEATHER_TOOL["input_schema"]},
+}
 
 # What the "real" gateway says: scripted, matched by the request's text (the proxy forwards no x-mockgw-*).
 UPSTREAM = [
@@ -60,7 +65,15 @@ UPSTREAM = [
                     "stream": {"chunk_chars": 6},
                 }
             },
-            {"reply": {"content": [{"text": "It is {{ tool_result }} in Paris; templates say {{ open_braces }} model }}."}]}},
+            {
+                "reply": {
+                    "content": [
+                        {
+                            "text": "It is {{ tool_result }} in Paris; templates say {{ open_braces }} model }}."
+                        }
+                    ]
+                }
+            },
         ],
     },
     {
@@ -68,7 +81,9 @@ UPSTREAM = [
         "match": {"user_contains": "are you busy"},
         "turns": [
             {
-                "attempts": [{"fault": {"status": 429, "message": "Slow down", "headers": {"retry-after": "1"}}}],
+                "attempts": [
+                    {"fault": {"status": 429, "message": "Slow down", "headers": {"retry-after": "1"}}}
+                ],
                 "reply": "Not any more: this came after one 429.",
             }
         ],
@@ -80,7 +95,11 @@ UPSTREAM = [
             {
                 "reply": {
                     "content": [{"text": "This reply is interrupted by an error event from the provider."}],
-                    "stream": {"chunk_chars": 8, "error_after": 5, "error": {"status": 529, "message": "Overloaded"}},
+                    "stream": {
+                        "chunk_chars": 8,
+                        "error_after": 5,
+                        "error": {"status": 529, "message": "Overloaded"},
+                    },
                 }
             }
         ],
@@ -134,7 +153,7 @@ def served(app: Any) -> Iterator[str]:
     while not server.started:
         time.sleep(0.001)
     try:
-        yield "http://127.0.0.1:%d" % sock.getsockname()[1]
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:
         server.should_exit = True
         thread.join(timeout=5)
@@ -190,11 +209,23 @@ def openai_tool_loop(url: str, stream: bool, test_id: str | None = None) -> list
         else:
             completion = client.chat.completions.create(**ask)
         choice, usage = completion.choices[0], completion.usage
-        calls = [(c.id, c.function.name, json.loads(c.function.arguments)) for c in choice.message.tool_calls or []]
-        seen.append((choice.finish_reason, choice.message.content, calls, usage.prompt_tokens, usage.completion_tokens))
+        calls = [
+            (c.id, c.function.name, json.loads(c.function.arguments)) for c in choice.message.tool_calls or []
+        ]
+        seen.append(
+            (
+                choice.finish_reason,
+                choice.message.content,
+                calls,
+                usage.prompt_tokens,
+                usage.completion_tokens,
+            )
+        )
         if choice.finish_reason != "tool_calls":
             return seen
-        messages.append(choice.message.model_dump(include={"role", "content", "tool_calls"}, exclude_none=True))
+        messages.append(
+            choice.message.model_dump(include={"role", "content", "tool_calls"}, exclude_none=True)
+        )
         messages += [{"role": "tool", "tool_call_id": c[0], "content": "sunny"} for c in calls]
 
 
@@ -308,7 +339,9 @@ def test_one_file_per_test_and_a_rerecord_replaces_never_duplicates(gateway, tmp
         with record_proxy(gateway.url, out) as proxy:
             client = anthropic.Anthropic(api_key=KEY, base_url=proxy, **test)
             for question in ("Say hello", "Say hello", "Count to three"):
-                client.messages.create(model=MODEL, max_tokens=32, messages=[{"role": "user", "content": question}])
+                client.messages.create(
+                    model=MODEL, max_tokens=32, messages=[{"role": "user", "content": question}]
+                )
     assert recorded_files(out) == ["tests-test_app.py-test_greetings.yaml"]
     scenarios = load_paths([out])
     assert [len(s.turns) for s in scenarios] == [1, 1], "one scenario per conversation, one turn each"
@@ -353,7 +386,22 @@ def test_record_on_miss_adds_exactly_the_missing_conversation(gateway, tmp_path)
         assert len(set(recorded)) == 1 and recorded[0].startswith("what-is-the-weather-in-paris")
     assert recorded_files(folder) == ["known.yaml", "what-is-the-weather-in-paris.yaml"]
     assert (folder / "known.yaml").read_text() == KNOWN
-    assert [(s.name, len(s.turns)) for s in load_paths([folder])][0] == ("known-greeting", 1)
+    known, recorded = load_paths([folder])
+    assert (known.name, len(recorded.turns)) == ("known-greeting", 2)
+
+
+def test_record_on_miss_records_a_retry_story_as_it_happens(gateway, tmp_path):
+    """The 429 is recorded, and the SDK's retry of the same request goes to the gateway again (not to
+    the 429 just recorded), so the turn ends up with the 429 as its attempt and the reply after it."""
+    folder = tmp_path / "recordings"
+    folder.mkdir()
+    with MockGateway(scenarios=[folder], record_missing=True, upstream=gateway.url, api_key=KEY) as gw:
+        said = ask_busy("openai", gw.url)
+        assert [e["status"] for e in gateway.requests] == [429, 200]
+        assert ask_busy("openai", gw.url) == said
+        assert [e["status"] for e in gw.requests] == [429, 200, 429, 200] and len(gateway.requests) == 2
+    [turn] = load_paths([folder])[0].turns
+    assert [a.fault.status for a in turn.attempts] == [429] and turn.reply.content[0].text == said
 
 
 # --- secrets --------------------------------------------------------------------------------------
@@ -368,7 +416,9 @@ def test_no_credential_reaches_a_recording(gateway, tmp_path):
     question = f"Please remember {KEY} and {token}"
     with record_proxy(gateway.url, out, upstream_key=upstream_key, redact=[r"ACME-\d+"]) as proxy:
         a = anthropic.Anthropic(api_key=KEY, base_url=proxy, default_headers={"cookie": cookie})
-        said = a.messages.create(model=MODEL, max_tokens=256, messages=[{"role": "user", "content": question}])
+        said = a.messages.create(
+            model=MODEL, max_tokens=256, messages=[{"role": "user", "content": question}]
+        )
         o = openai.OpenAI(api_key=token, base_url=proxy + "/api/v1")
         o.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "Hello, are you busy?"}])
     assert KEY in said.content[0].text and "ACME-4242" in said.content[0].text, "the client got it all"
@@ -390,7 +440,12 @@ def test_no_credential_reaches_a_recording(gateway, tmp_path):
 
 def arrivals(url: str) -> list[float]:
     """Seconds from sending a slow stream request to each chunk of its body."""
-    body = {"model": MODEL, "max_tokens": 64, "stream": True, "messages": [{"role": "user", "content": "Talk slowly"}]}
+    body = {
+        "model": MODEL,
+        "max_tokens": 64,
+        "stream": True,
+        "messages": [{"role": "user", "content": "Talk slowly"}],
+    }
     with httpx.Client(headers={"x-api-key": KEY}, timeout=10) as client:
         start = time.monotonic()
         with client.stream("POST", url + "/v1/messages", json=body) as r:
@@ -404,7 +459,9 @@ def test_streamed_chunks_reach_the_client_as_they_arrive(gateway, tmp_path):
     with record_proxy(gateway.url, tmp_path / "recordings") as proxy:
         runs = [(arrivals(gateway.url), arrivals(proxy)) for _ in range(3)]
     direct, proxied = min(d[0] for d, _ in runs), min(p[0] for _, p in runs)
-    assert direct >= 0.3 and proxied - direct < 0.02, f"first byte {proxied:.4f}s via the proxy, {direct:.4f}s direct"
+    assert direct >= 0.3 and proxied - direct < 0.02, (
+        f"first byte {proxied:.4f}s via the proxy, {direct:.4f}s direct"
+    )
     for _, through in runs:
         assert len(through) > 8 and through[-1] - through[0] > 0.4, "forwarded chunk by chunk, not buffered"
 
@@ -420,25 +477,28 @@ def test_timing_is_recorded_when_asked_and_the_replay_keeps_the_pace(gateway, tm
     with MockGateway(scenarios=[out]) as replay:
         replayed = arrivals(replay.url)
     gaps = 12  # message_start, content_block_start, ping, 7 deltas, content_block_stop, message_delta, message_stop
-    assert replayed[0] >= stream.ttft_ms / 1000 and replayed[-1] - replayed[0] >= 0.95 * gaps * stream.delay_ms / 1000
+    assert (
+        replayed[0] >= stream.ttft_ms / 1000
+        and replayed[-1] - replayed[0] >= 0.95 * gaps * stream.delay_ms / 1000
+    )
 
 
 # --- the fixture: pytest --mockgw-record=URL, then a plain run ------------------------------------
 
-DOWNSTREAM = """
+DOWNSTREAM = f"""
 import pytest
 
-WEATHER_TOOL = %r
+WEATHER_TOOL = {WEATHER_TOOL!r}
 
 
 def test_weather(mockgw):
     client = mockgw.anthropic_client()
     reply = client.messages.create(
         model="qwen-coder-32b", max_tokens=64, tools=[WEATHER_TOOL],
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[{{"role": "user", "content": "What is the weather in Paris?"}}],
     )
     assert reply.content[0].text == "Let me check the weather for you."  # the gateway's words
-    assert reply.content[1].input == {"city": "Paris"}
+    assert reply.content[1].input == {{"city": "Paris"}}
     mockgw.assert_requests(1, path="/v1/messages")
 
 
@@ -446,8 +506,8 @@ def test_weather(mockgw):
 def test_scripted_tests_keep_their_script(mockgw):
     client = mockgw.openai_client(max_retries=0)
     with pytest.raises(Exception, match="429"):
-        client.chat.completions.create(model="qwen-coder-32b", messages=[{"role": "user", "content": "x"}])
-""" % (WEATHER_TOOL,)
+        client.chat.completions.create(model="qwen-coder-32b", messages=[{{"role": "user", "content": "x"}}])
+"""
 
 
 def test_the_fixture_records_with_mockgw_record_and_replays_on_the_next_run(pytester, gateway):
@@ -500,6 +560,34 @@ def test_record_missing_without_an_upstream_refuses_to_start(tmp_path):
     assert done.returncode == 2 and "--record-missing needs --upstream URL" in done.stderr
 
 
+# --- units ---------------------------------------------------------------------------------------
+
+
+def test_thinking_blocks_are_left_out_until_scenarios_can_script_them(caplog):
+    """anthropic.types.ThinkingBlock / RedactedThinkingBlock come before the answer when thinking is on."""
+    message = {
+        "type": "message",
+        "content": [
+            {"type": "thinking", "thinking": "The user wants a greeting.", "signature": "EqQBCgIYAh..."},
+            {"type": "redacted_thinking", "data": "EmwKAhgBEgy..."},
+            {"type": "text", "text": "Hello!"},
+        ],
+        "stop_reason": "end_turn",
+        "usage": {"input_tokens": 12, "output_tokens": 30},
+    }
+    body = b'{"model":"qwen-coder-32b","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}'
+    seen = Seen(anthropic_wire, body, [], 0.0, status=200, content=bytearray(json.dumps(message).encode()))
+    outcome, failed = outcome_of(seen, anthropic_wire.decode(body), timing=False)
+    assert outcome == {
+        "reply": {
+            "content": [{"text": "Hello!"}],
+            "stop_reason": "end_turn",
+            "usage": {"input_tokens": 12, "output_tokens": 30},
+        }
+    }
+    assert not failed and "2 thinking block(s) left out" in caplog.text
+
+
 # --- the SSE reader -------------------------------------------------------------------------------
 
 
@@ -507,4 +595,8 @@ def test_sse_events_split_anywhere_come_out_whole():
     stream = b'event: message_start\r\ndata: {"a":1}\r\n\r\n: a comment\n\ndata: {"b":\ndata: 2}\n\ndata: [DONE]\n\n'
     parser = SSEParser()
     events = [e for i in range(len(stream)) for e in parser.feed(stream[i : i + 1])]
-    assert events == [Event("message_start", '{"a":1}'), Event("message", '{"b":\n2}'), Event("message", "[DONE]")]
+    assert events == [
+        Event("message_start", '{"a":1}'),
+        Event("message", '{"b":\n2}'),
+        Event("message", "[DONE]"),
+    ]

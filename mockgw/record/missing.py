@@ -5,7 +5,8 @@ pytest fixture's `--mockgw-record`). For a chat request it decodes the body and 
 namespace whether a script would answer it: a named or active scenario, or one whose match rules
 pick it and that has the turn. If so the app answers as always; if not, the request goes upstream,
 the answer is streamed back and written as a scenario file, and the files are loaded again so the
-next identical request is replayed. Recorded requests are journaled like any other.
+next identical request is replayed; except a client retrying a request that just got an error,
+which goes upstream again (its retry story is being recorded). Recorded requests are journaled.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class RecordMissing:
         if body is None:
             return
         req = decode(wire, body)
-        if req is None or self._scripted(ns, scope, req):
+        if req is None or (self._scripted(ns, scope, req) and not self.recorder.retrying(wire, body)):
             await self.app(scope, _replaying(body, receive), send)
             return
         arrived = ns.clock.now()

@@ -112,6 +112,11 @@ class Recorded:
     outcome: dict[str, Any]  # as written: {"reply": …} or {"fault": …}
 
 
+def fingerprint(wire: Wire, body: bytes) -> str:
+    """Identical requests (a client's retries send the very same body) have the same fingerprint."""
+    return hashlib.blake2b(wire.NAME.encode() + b"\0" + body, digest_size=16).hexdigest()
+
+
 def decode(wire: Wire, body: bytes) -> ChatRequest | None:
     """The request as the engine sees it; None for one the API would refuse (it is not recorded)."""
     try:
@@ -137,6 +142,11 @@ def outcome_of(seen: Seen, req: ChatRequest, timing: bool) -> tuple[dict[str, An
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.warning("mockgw record: could not read the upstream's answer (%s); not recorded", exc)
         return None
+    if heard.thinking:
+        log.warning(
+            "mockgw record: %d thinking block(s) left out: scenarios cannot script thinking yet",
+            heard.thinking,
+        )
     reply = _reply(heard)
     stream: dict[str, Any] = {}
     if seen.stream and heard.pieces:
@@ -466,9 +476,8 @@ class Conversation:
 class RecordingFile:
     """One file: the conversations recorded into it, and scenarios found in it that are not touched."""
 
-    def __init__(self, path: Path, source: str, found: list[dict[str, Any]]) -> None:
+    def __init__(self, path: Path, found: list[dict[str, Any]]) -> None:
         self.path = path
-        self.source = source
         self.scenarios: dict[str, dict[str, Any] | Conversation] = {s["name"]: s for s in found}
 
     def conversation(self, name: str, description: str, model: str) -> Conversation:
@@ -482,10 +491,7 @@ class RecordingFile:
     def write(self, redactor: Redactor) -> None:
         docs = [s.to_file() if isinstance(s, Conversation) else s for s in self.scenarios.values()]
         data = redactor.redact(docs if len(docs) > 1 else docs[0])
-        head = (
-            f"# Recorded by mockgw from {redactor.redact(self.source)!r}.\n"
-            "# Recording again replaces the recorded turns; replay with mockgw serve --scenarios.\n"
-        )
+        head = "# Recorded by mockgw from the gateway; recording again rewrites what it recorded here.\n"
         text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
         tmp = self.path.with_suffix(".yaml.tmp")
         tmp.write_text(head + text, encoding="utf-8")
@@ -518,6 +524,11 @@ class Recorder:
         self.timing = timing
         self.replace = replace
         self.files: dict[Path, RecordingFile] = {}
+        self.failing: set[str] = set()  # requests whose last answer was an error: a retry story goes on
+
+    def retrying(self, wire: Wire, body: bytes) -> bool:
+        """Whether this request repeats one whose answer was an error (a client retrying)."""
+        return fingerprint(wire, body) in self.failing
 
     def record(self, seen: Seen) -> Recorded | None:
         """Write what was seen; None when there is nothing to record (a request the API refuses to read)."""
@@ -532,19 +543,20 @@ class Recorder:
         test_id = seen.test_id
         source = self.redactor.redact(test_id or first_user)  # secrets are not file names either
         stem = _slug(source) if test_id else _slug(source.lower(), 60)
-        file = self._file(self.out / f"{stem}.yaml", source[:100])
+        file = self._file(self.out / f"{stem}.yaml")
         name = f"{stem}-{_digest(req.model, req.system, first_user, size=3)}"
-        about = f"test {source}" if test_id else f"a conversation that starts {source[:80]!r}"
-        conversation = file.conversation(name, f"Recorded from the gateway: {about}.", req.model)
-        fingerprint = hashlib.blake2b(seen.wire.NAME.encode() + b"\0" + seen.body).hexdigest()
-        conversation.add(req, outcome, failed, fingerprint, self.redactor)
+        about = f"for {source}" if test_id else f"for a conversation starting: {source[:80]}"
+        conversation = file.conversation(name, f"Recorded from the gateway {about}", req.model)
+        request = fingerprint(seen.wire, seen.body)
+        conversation.add(req, outcome, failed, request, self.redactor)
+        (self.failing.add if failed else self.failing.discard)(request)
         file.write(self.redactor)
         return Recorded(file.path, name, req.turn, outcome)
 
-    def _file(self, path: Path, source: str) -> RecordingFile:
+    def _file(self, path: Path) -> RecordingFile:
         if path not in self.files:
             found = [] if self.replace else _scenarios_in(path)
-            self.files[path] = RecordingFile(path, source, found)
+            self.files[path] = RecordingFile(path, found)
         return self.files[path]
 
 
