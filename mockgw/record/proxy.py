@@ -102,9 +102,10 @@ class Upstream:
         try:
             chunks = response.aiter_bytes() if encoded else response.aiter_raw()
             async for chunk in chunks:
+                arrived = time.monotonic()
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
                 if seen is not None:
-                    seen.observe(chunk, time.monotonic())
+                    seen.observe(chunk, arrived)
                 if gone.is_set():
                     break
             else:

@@ -420,6 +420,15 @@ def _history_reply(req: ChatRequest, turn: int) -> dict[str, Any]:
 
 
 @dataclass
+class Tries:
+    """A turn's retry story so far: the request that was repeated, what each try got, how the last went."""
+
+    request: str  # its fingerprint
+    outcomes: list[dict[str, Any]]
+    failed: bool
+
+
+@dataclass
 class Conversation:
     """One scenario being recorded: its match rules and turns, and each turn's retry story so far."""
 
@@ -429,7 +438,7 @@ class Conversation:
     tools: set[str] | None = None
     user_regex: str | None = None
     turns: list[dict[str, Any] | None] = field(default_factory=list)
-    tries: dict[int, tuple[str, list[dict[str, Any]], bool]] = field(default_factory=dict)
+    tries: dict[int, Tries] = field(default_factory=dict)
 
     @classmethod
     def from_file(cls, data: dict[str, Any]) -> Conversation:
@@ -445,8 +454,9 @@ class Conversation:
         )
 
     def add(
-        self, req: ChatRequest, outcome: dict[str, Any], failed: bool, fingerprint: str, redactor: Redactor
+        self, req: ChatRequest, outcome: dict[str, Any], failed: bool, request: str, redactor: Redactor
     ) -> None:
+        """The request's turn gets outcome; a retry of a request that failed adds it to the story."""
         index = req.turn
         offered = {t.name for t in req.tools}
         self.tools = offered if self.tools is None else self.tools & offered
@@ -458,11 +468,10 @@ class Conversation:
         for k in range(index):
             if self.turns[k] is None:
                 self.turns[k] = _history_reply(req, k)
-        previous = self.tries.get(index)
-        retried = previous is not None and previous[0] == fingerprint and previous[2]
-        outcomes = [*previous[1], outcome] if retried and previous else [outcome]
-        self.tries[index] = (fingerprint, outcomes, failed)
-        self.turns[index] = ({"attempts": outcomes[:-1]} if len(outcomes) > 1 else {}) | outcome
+        before = self.tries.get(index)
+        story = before.outcomes if before and before.request == request and before.failed else []
+        tries = self.tries[index] = Tries(request, [*story, outcome], failed)
+        self.turns[index] = ({"attempts": tries.outcomes[:-1]} if story else {}) | outcome
 
     def to_file(self) -> dict[str, Any]:
         match: dict[str, Any] = {"model": self.model}
