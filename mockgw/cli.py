@@ -151,7 +151,6 @@ def _record(args: argparse.Namespace) -> int:
         recordings=args.out,
         record_timing=args.timing,
         redact=args.redact,
-        rerecord=True,
     )
     serve_recording(settings)
     return 0

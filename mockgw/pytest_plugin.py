@@ -141,7 +141,7 @@ def _with_recordings(config: pytest.Config, scenarios: list[Path]) -> dict[str, 
             raise pytest.UsageError("--mockgw-record records through the in-process server, not --mockgw-url")
         key = config.getoption("--mockgw-upstream-key")
         recording = {"upstream": upstream, "upstream_key": key, "recordings": folder}
-        return {"scenarios": scenarios, "record_missing": True, "rerecord": True, **recording}
+        return {"scenarios": scenarios, "record_missing": True, **recording}
     if not folder.is_dir():
         return {"scenarios": scenarios}
     from mockgw.scenario.loader import shipped_dir

@@ -87,9 +87,6 @@ class Settings(BaseModel):
     redact: list[str] = Field(
         default_factory=list, description="regexes whose matches are never written to a recording"
     )
-    rerecord: bool = Field(
-        False, description="a recording file's first write in a run replaces it (else adds to it)"
-    )
 
     @property
     def loopback(self) -> bool:

@@ -162,8 +162,8 @@ def served(app: Any) -> Iterator[str]:
 @contextlib.contextmanager
 def record_proxy(upstream: str, out: Path, **settings: Any) -> Iterator[str]:
     """`mockgw record --upstream UPSTREAM --out OUT [...]`, in-process."""
-    s = Settings(upstream=upstream, recordings=out, rerecord=True, **settings)
-    app = RecordProxy(s, Upstream(upstream, s.upstream_key), recorder_for(s, out))
+    s = Settings(upstream=upstream, recordings=out, **settings)
+    app = RecordProxy(s, Upstream(upstream, s.upstream_key), recorder_for(s, out, replace=True))
     with served(app) as url:
         yield url
 
@@ -577,7 +577,7 @@ def test_thinking_blocks_are_left_out_until_scenarios_can_script_them(caplog):
     }
     body = b'{"model":"qwen-coder-32b","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}'
     seen = Seen(anthropic_wire, body, [], 0.0, status=200, content=bytearray(json.dumps(message).encode()))
-    outcome, failed = outcome_of(seen, anthropic_wire.decode(body), timing=False)
+    outcome, failed = outcome_of(seen, anthropic_wire.decode(body, {}, loose=False), timing=False)
     assert outcome == {
         "reply": {
             "content": [{"text": "Hello!"}],

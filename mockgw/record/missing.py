@@ -51,19 +51,21 @@ def recording_app(app: App, state: State) -> ASGIApp:
     settings = state.settings
     if not settings.upstream:
         raise ValueError("--record-missing needs --upstream URL: the gateway to record from")
-    recorder = recorder_for(settings, recordings_dir(settings))
-    return RecordMissing(app, state, Upstream(settings.upstream, settings.upstream_key), recorder)
+    out = recordings_dir(settings)
+    # Served from (serve --record-missing): what is there is replayed, new recordings are added to it
+    # and loaded. Not served from (pytest --mockgw-record): everything unscripted is recorded afresh.
+    served = any(out.resolve() in (p.resolve(), *p.resolve().parents) for p in settings.scenarios)
+    recorder = recorder_for(settings, out, replace=not served)
+    return RecordMissing(app, state, Upstream(settings.upstream, settings.upstream_key), recorder, served)
 
 
 class RecordMissing:
-    def __init__(self, app: App, state: State, upstream: Upstream, recorder: Recorder) -> None:
+    def __init__(self, app: App, state: State, upstream: Upstream, recorder: Recorder, reload: bool) -> None:
         self.app = app
         self.state = state
         self.upstream = upstream
         self.recorder = recorder
-        out = recorder.out.resolve()
-        # Recordings land in a folder the server serves from: load them again after each one.
-        self.reload = any(out == p.resolve() or p.resolve() in out.parents for p in state.settings.scenarios)
+        self.reload = reload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -77,7 +79,7 @@ class RecordMissing:
         body = await read_or_answer(scope, receive, send, ns.settings)
         if body is None:
             return
-        req = decode(wire, body)
+        req = decode(wire, body, scope["headers"], ns.settings.validation == "loose")
         if req is None or (self._scripted(ns, scope, req) and not self.recorder.retrying(wire, body)):
             await self.app(scope, _replaying(body, receive), send)
             return

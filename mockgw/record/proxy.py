@@ -150,12 +150,12 @@ def record_safely(recorder: Recorder, seen: Seen) -> Recorded | None:
         return None
 
 
-def recorder_for(settings: Settings, out: Path) -> Recorder:
-    """A recorder into out, with the settings' redaction patterns, timing and replace rule."""
+def recorder_for(settings: Settings, out: Path, replace: bool) -> Recorder:
+    """A recorder into out, with the settings' redaction patterns and timing (see Recorder: replace)."""
     redactor = Redactor(settings.redact)
     if settings.upstream_key:
         redactor.learn(settings.upstream_key)
-    return Recorder(out, redactor, settings.record_timing, replace=settings.rerecord)
+    return Recorder(out, redactor, settings.record_timing, replace)
 
 
 class RecordProxy:
@@ -197,7 +197,7 @@ def serve_recording(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is the recorder's
     assert settings.upstream is not None and settings.recordings is not None
-    recorder = recorder_for(settings, settings.recordings)
+    recorder = recorder_for(settings, settings.recordings, replace=True)
     log.info("mockgw record: %s -> scenario files in %s", settings.upstream, recorder.out)
     upstream = Upstream(settings.upstream, settings.upstream_key)
     run_foreground(RecordProxy(settings, upstream, recorder), settings)

@@ -28,6 +28,7 @@ from typing import Any, get_args
 import yaml
 
 from mockgw.domain import ChatRequest, GatewayError, Reply, StopReason, Text, ToolUse
+from mockgw.exchange import read_headers
 from mockgw.record.redact import Redactor
 from mockgw.record.sse import Event, SSEParser
 from mockgw.scenario.engine import Script
@@ -117,10 +118,10 @@ def fingerprint(wire: Wire, body: bytes) -> str:
     return hashlib.blake2b(wire.NAME.encode() + b"\0" + body, digest_size=16).hexdigest()
 
 
-def decode(wire: Wire, body: bytes) -> ChatRequest | None:
-    """The request as the engine sees it; None for one the API would refuse (it is not recorded)."""
+def decode(wire: Wire, body: bytes, headers: list[tuple[bytes, bytes]], loose: bool) -> ChatRequest | None:
+    """The request as the engine sees it; None for one the API's contract refuses."""
     try:
-        return wire.decode(body)
+        return wire.decode(body, read_headers(headers), loose)
     except GatewayError:
         return None
 
@@ -541,7 +542,7 @@ class Recorder:
 
     def record(self, seen: Seen) -> Recorded | None:
         """Write what was seen; None when there is nothing to record (a request the API refuses to read)."""
-        req = decode(seen.wire, seen.body)
+        req = decode(seen.wire, seen.body, seen.headers, loose=True)  # the gateway took it: so do we
         if req is None:
             return None
         heard = outcome_of(seen, req, self.timing)
