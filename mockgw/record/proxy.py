@@ -27,8 +27,14 @@ from mockgw.wire import Wire
 
 log = logging.getLogger("mockgw")
 
-# The account and model routes: passed through unchanged, never recorded.
-PASS_THROUGH = ("/api/v1/auth/", "/api/v1/public/credits/balance", "/api/v1/models", "/v1/models")
+# The account and model routes, and token counting: passed through unchanged, never recorded.
+PASS_THROUGH = (
+    "/api/v1/auth/",
+    "/api/v1/public/credits/balance",
+    "/api/v1/models",
+    "/v1/models",
+    "/v1/messages/count_tokens",
+)
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers"}
     | {"transfer-encoding", "upgrade"}

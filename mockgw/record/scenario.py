@@ -86,8 +86,8 @@ class Seen:
 
     @property
     def test_id(self) -> str | None:
-        value = next((v for k, v in self.headers if k.lower() == TEST_ID_HEADER), None)
-        return value.decode("utf-8", errors="replace").strip() or None if value is not None else None
+        value = next((v for k, v in self.headers if k.lower() == TEST_ID_HEADER), b"")
+        return value.decode("utf-8", errors="replace").strip() or None
 
 
 @dataclass(slots=True)
