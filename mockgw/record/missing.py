@@ -11,6 +11,7 @@ which goes upstream again (its retry story is being recorded). Recorded requests
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from pathlib import Path
@@ -66,6 +67,7 @@ class RecordMissing:
         self.upstream = upstream
         self.recorder = recorder
         self.reload = reload
+        self._reloading = asyncio.Lock()  # one load at a time, each after its own write: the last has all
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -90,10 +92,17 @@ class RecordMissing:
         recorded = record_safely(self.recorder, seen)
         self._journal(ns, Entry(arrived, "POST", path, scope["headers"], wire.NAME), seen, req, recorded)
         if recorded is not None and self.reload:
+            await self._load_again()
+
+    async def _load_again(self) -> None:
+        """The scenario files again, read off the event loop, so the new recording replays from now on."""
+        async with self._reloading:
             try:
-                self.state.library.replace(load_scenarios(self.state.settings))
+                scenarios = await asyncio.to_thread(load_scenarios, self.state.settings)
             except InvalidFile as exc:
                 log.error("mockgw record: the recordings no longer load, keeping the last good set:\n%s", exc)
+                return
+            self.state.library.replace(scenarios)
 
     def _route(self, path: str) -> tuple[Namespace | None, str]:
         """The request's namespace and its path within it, as the app reads them."""

@@ -161,7 +161,7 @@ def recorder_for(settings: Settings, out: Path, replace: bool) -> Recorder:
     redactor = Redactor(settings.redact)
     if settings.upstream_key:
         redactor.learn(settings.upstream_key)
-    return Recorder(out, redactor, settings.record_timing, replace)
+    return Recorder(out, redactor, settings.record_timing, replace, settings.document_max_bytes)
 
 
 class RecordProxy:

@@ -32,7 +32,7 @@ from mockgw.exchange import read_headers
 from mockgw.record.redact import Redactor
 from mockgw.record.sse import Event, SSEParser
 from mockgw.scenario.engine import Script
-from mockgw.scenario.model import KIND_BY_STATUS, Outcome, kind_for_status
+from mockgw.scenario.model import KIND_BY_STATUS, Outcome, compile_regex, kind_for_status
 from mockgw.scenario.template import literal
 from mockgw.wire import Wire
 from mockgw.wire import anthropic as anthropic_wire
@@ -462,7 +462,7 @@ class Conversation:
         offered = {t.name for t in req.tools}
         self.tools = offered if self.tools is None else self.tools & offered
         for text in _user_texts(req):
-            if self.user_regex is None or not re.search(self.user_regex, text):
+            if self.user_regex is None or not compile_regex(self.user_regex).search(text):
                 exact = f"^{redactor.pattern(text)}$"
                 self.user_regex = exact if self.user_regex is None else f"{self.user_regex}|{exact}"
         self.turns += [None] * (index + 1 - len(self.turns))
@@ -498,7 +498,7 @@ class RecordingFile:
         self.scenarios[name] = conversation
         return conversation
 
-    def write(self, redactor: Redactor) -> None:
+    def write(self, redactor: Redactor, max_bytes: int) -> None:
         docs = [s.to_file() if isinstance(s, Conversation) else s for s in self.scenarios.values()]
         data = redactor.redact(docs if len(docs) > 1 else docs[0])
         head = "# Recorded by mockgw from the gateway; recording again rewrites what it recorded here.\n"
@@ -506,6 +506,12 @@ class RecordingFile:
         tmp = self.path.with_suffix(".yaml.tmp")
         tmp.write_text(head + text, encoding="utf-8")
         tmp.replace(self.path)
+        if len((head + text).encode()) > max_bytes:
+            log.warning(
+                "mockgw record: %s is over %d bytes: replay it with a larger --document-max-bytes",
+                self.path,
+                max_bytes,
+            )
 
 
 class _Dumper(yaml.SafeDumper):
@@ -527,9 +533,17 @@ class Recorder:
     conversations found in it are kept and new ones added (record-on-miss).
     """
 
-    def __init__(self, out: Path, redactor: Redactor, timing: bool = False, replace: bool = True) -> None:
+    def __init__(
+        self,
+        out: Path,
+        redactor: Redactor,
+        timing: bool = False,
+        replace: bool = True,
+        max_bytes: int = 256 * 1024,
+    ) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
+        self.max_bytes = max_bytes  # what a scenario file may weigh when it is loaded (--document-max-bytes)
         self.redactor = redactor
         self.timing = timing
         self.replace = replace
@@ -560,7 +574,7 @@ class Recorder:
         request = fingerprint(seen.wire, seen.body)
         conversation.add(req, outcome, failed, request, self.redactor)
         (self.failing.add if failed else self.failing.discard)(request)
-        file.write(self.redactor)
+        file.write(self.redactor, self.max_bytes)
         return Recorded(file.path, name, req.turn, outcome)
 
     def _file(self, path: Path) -> RecordingFile:
