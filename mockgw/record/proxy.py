@@ -64,6 +64,7 @@ class Upstream:
         self.url = url.rstrip("/")
         self.key = key
         self.http = httpx.AsyncClient(timeout=httpx.Timeout(30.0, read=600.0))
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # the recorder logs one line per recording
         with contextlib.suppress(ImportError):
             importlib.import_module("anyio._backends._asyncio")
 
@@ -171,10 +172,13 @@ def record_safely(recorder: Recorder, seen: Seen) -> Recorded | None:
     if seen.client_left or seen.status == 0:
         return None
     try:
-        return recorder.record(seen)
+        recorded = recorder.record(seen)
     except Exception:
         log.exception("mockgw record: could not record a request; the client got its answer")
         return None
+    if recorded is not None:
+        log.info("mockgw record: %s turn %d -> %s", recorded.name, recorded.turn + 1, recorded.path)
+    return recorded
 
 
 def recorder_for(settings: Settings, out: Path, replace: bool) -> Recorder:
@@ -208,9 +212,7 @@ class RecordProxy:
         seen = self.seen(wire, scope, body) if wire is not None and method == "POST" else None
         await self.upstream.forward(scope, path, body, receive, send, seen)
         if seen is not None:
-            recorded = record_safely(self.recorder, seen)
-            if recorded is not None:
-                log.info("mockgw record: %s turn %d -> %s", recorded.name, recorded.turn + 1, recorded.path)
+            record_safely(self.recorder, seen)
 
     def seen(self, wire: Wire, scope: Scope, body: bytes) -> Seen:
         self.recorder.redactor.learn_headers(scope["headers"])
@@ -222,7 +224,6 @@ def serve_recording(settings: Settings) -> None:
     from mockgw.server import run_foreground
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is the recorder's
     assert settings.upstream is not None and settings.recordings is not None
     recorder = recorder_for(settings, settings.recordings, replace=True)
     log.info("mockgw record: %s -> scenario files in %s", settings.upstream, recorder.out)
