@@ -467,20 +467,20 @@ def test_streamed_chunks_reach_the_client_as_they_arrive(gateway, tmp_path):
 
 
 def test_timing_is_recorded_when_asked_and_the_replay_keeps_the_pace(gateway, tmp_path):
+    """The gateway's 300 ms and 50 ms gaps, as the proxy measured them (from when the request left it:
+    never before the gateway's own time, never after the client saw it); the replay keeps them."""
     out = tmp_path / "recordings"
     with record_proxy(gateway.url, out, record_timing=True) as proxy:
         recorded = arrivals(proxy)
     [scenario] = load_paths([out])
     stream = scenario.turns[0].reply.stream
-    assert abs(stream.ttft_ms / 1000 - recorded[0]) < 0.02 and stream.ttft_ms >= 300
-    assert 50 <= stream.delay_ms < 80 and stream.chunk_chars == 4
+    assert 300 <= stream.ttft_ms <= recorded[0] * 1000 + 1
+    assert 40 <= stream.delay_ms < 80 and stream.chunk_chars == 4  # a late first event shortens the mean gap
     with MockGateway(scenarios=[out]) as replay:
         replayed = arrivals(replay.url)
     gaps = 12  # message_start, content_block_start, ping, 7 deltas, content_block_stop, message_delta, message_stop
-    assert (
-        replayed[0] >= stream.ttft_ms / 1000
-        and replayed[-1] - replayed[0] >= 0.95 * gaps * stream.delay_ms / 1000
-    )
+    assert replayed[0] >= stream.ttft_ms / 1000  # mockgw's pacing is never early
+    assert replayed[-1] >= (stream.ttft_ms + gaps * stream.delay_ms) / 1000
 
 
 # --- the fixture: pytest --mockgw-record=URL, then a plain run ------------------------------------
