@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -31,6 +30,7 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
         log_level=log_level,
         access_log=False,
         lifespan="off",
+        ws="none",  # no websocket routes: skips importing the websockets package at start
         server_header=False,  # a gateway does not announce uvicorn; every header costs on every response
         proxy_headers=False,  # nothing here reads the client address
         timeout_graceful_shutdown=1,
@@ -101,13 +101,10 @@ def _watch(settings: Settings, state: State) -> None:
 
 
 def serve(settings: Settings) -> None:
-    """The CLI's foreground server: stops on SIGTERM/SIGINT (uvicorn's handlers)."""
+    """The CLI's foreground server: stops on SIGTERM/SIGINT (uvicorn's handlers).
+    Raises InvalidFile, before listening, when a scenario or accounts file is missing or invalid."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        state = State(settings)
-    except (InvalidFile, OSError) as exc:
-        print(f"mockgw: refusing to start:\n{exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+    state = State(settings)
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
     # Everything built so far lives as long as the process: keep the collector from rescanning it,

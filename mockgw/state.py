@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 
 from mockgw.accounts import Accounts, AccountsConfig
 from mockgw.clock import Clock
-from mockgw.files import parse_document
+from mockgw.files import parse_document, read_text
 from mockgw.journal import Journal
 from mockgw.scenario.engine import Engine
 from mockgw.scenario.loader import load_paths, shipped_dir
@@ -19,7 +19,7 @@ from mockgw.settings import Settings
 def load_accounts(path: Path | None) -> AccountsConfig:
     if path is None:
         return AccountsConfig()
-    return parse_document(path.read_text(encoding="utf-8"), str(path), TypeAdapter(AccountsConfig))
+    return parse_document(read_text(path), str(path), TypeAdapter(AccountsConfig))
 
 
 def load_scenarios(settings: Settings) -> list[Scenario]:
