@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint bench bench-quick clean
+.PHONY: serve test lint bench bench-quick wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +29,9 @@ bench: $(STAMP)
 bench-quick: $(STAMP)
 	$(BIN)/python bench/run.py --quick
 
+# dist/mockgw-<version>-py3-none-any.whl: `pip install` it anywhere (mockgw is not on PyPI yet)
+wheel: $(STAMP)
+	$(BIN)/pip wheel -q --disable-pip-version-check --no-deps --wheel-dir dist .
+
 clean:
-	rm -rf $(VENV) build *.egg-info .cache
+	rm -rf $(VENV) build dist *.egg-info .cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -126,8 +127,7 @@ def test_watch_reloads_changed_files_and_keeps_the_last_good_set(tmp_path):
 
 
 def test_every_serve_option_reads_from_the_environment():
-    from mockgw.cli import settings_from_env
-    from mockgw.settings import Settings
+    from mockgw.settings import Settings, resolve
 
     env = {
         "MOCKGW_PORT": "9000",
@@ -143,48 +143,116 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_REQUIRE_ANTHROPIC_VERSION": "true",
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
     }
-    settings = Settings(**settings_from_env(env))
+    settings, _ = resolve({}, env)
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
 
 
-def test_scripted_timing_is_never_early(mockgw):
-    stream = {"ttft_ms": 150, "delay_ms": 40, "chunk_chars": 4}
-    mockgw.add_scenario(
-        {"name": "paced", "turns": [{"reply": {"content": [{"text": "abcdefgh"}], "stream": stream}}]}
+def test_a_flag_wins_over_the_environment():
+    from mockgw.settings import resolve
+
+    settings, labels = resolve(
+        {"port": "9001", "strict": None}, {"MOCKGW_PORT": "9000", "MOCKGW_STRICT": "1"}
     )
-    client = mockgw.anthropic_client(default_headers={"x-mockgw-scenario": "paced"})
-    start = time.monotonic()
-    client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
-    assert time.monotonic() - start >= 0.149, "a JSON reply waits for its first token too"
-    start, texts = time.monotonic(), []
-    with client.messages.stream(model="qwen-coder-32b", max_tokens=8, messages=HI) as events:
-        texts = [time.monotonic() - start for _ in events.text_stream]
-    # events: message_start, content_block_start, ping, then the deltas "abcd" and "efgh" (events 3, 4),
-    # each due at ttft + index * delay after the request; a late one may shorten the gap after it
-    due = [0.15 + i * 0.04 - 0.001 for i in (3, 4)]
-    assert len(texts) == 2 and all(t >= d for t, d in zip(texts, due, strict=True)), (texts, due)
+    assert settings.port == 9001 and settings.strict
+    assert labels == {"port": "--port 9001", "strict": "MOCKGW_STRICT=1"}
 
 
-def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_serving():
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("1", True),
+        ("TRUE", True),
+        ("Yes", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("NO", False),
+        ("off", False),
+    ],
+)
+def test_switches_in_the_environment_are_strict_booleans(word, value):
+    from mockgw.settings import resolve
 
-    with MockGateway() as gw:
-        decide = gw.state.engine.decide
-        gw.state.engine.decide = broken  # type: ignore[method-assign]
-        with pytest.raises(
-            anthropic.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"
-        ):
-            gw.anthropic_client(max_retries=0).messages.create(
-                model="qwen-coder-32b", max_tokens=8, messages=HI
-            )
-        with pytest.raises(openai.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"):
-            gw.openai_client(max_retries=0).chat.completions.create(model="qwen-coder-32b", messages=HI)
-        assert [e["status"] for e in gw.requests] == [500, 500]
-        assert gw.state.accounts.for_key(gw.api_key).credits == 50_000, "a 500 of ours is not charged"
-        gw.state.engine.decide = decide  # type: ignore[method-assign]
-        reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
-        assert reply.role == "assistant"
+    assert resolve({}, {"MOCKGW_STRICT": word})[0].strict is value
+
+
+def _refused(*args: str, env: dict[str, str] | None = None) -> list[str]:
+    """`mockgw serve` that must refuse to start: exit 2, no traceback; the lines it printed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockgw.cli", "serve", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if not k.startswith("MOCKGW_")} | (env or {}),
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return proc.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        ((), {"MOCKGW_PORT": "abc"}, "mockgw: MOCKGW_PORT=abc: Input should be a valid integer"),
+        (("--port", "abc"), {}, "mockgw: --port abc: Input should be a valid integer"),
+        (("--port", "70000"), {}, "mockgw: --port 70000: Input should be less than or equal to 65535"),
+        ((), {"MOCKGW_STRICT": "maybe"}, "mockgw: MOCKGW_STRICT=maybe: expected a boolean: 1/0, true/false"),
+        ((), {"MOCKGW_JOURNAL_SIZE": "0"}, "mockgw: MOCKGW_JOURNAL_SIZE=0: Input should be greater than"),
+        (("--tools-unsupported", "drop"), {}, "mockgw: --tools-unsupported drop: Input should be 'ignore'"),
+        (("--accounts", "/no/such.yaml"), {}, "mockgw: --accounts /no/such.yaml: no such file"),
+        ((), {"MOCKGW_ACCOUNTS": "/tmp"}, "mockgw: MOCKGW_ACCOUNTS=/tmp: is a folder, not a file"),
+        (("--scenarios", "/no/such"), {}, "mockgw: --scenarios /no/such: no such file or folder"),
+        ((), {"MOCKGW_SCENARIOS": "/no/such"}, "mockgw: MOCKGW_SCENARIOS=/no/such: /no/such: no such file"),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_the_option_and_value(args, env, line):
+    lines = _refused(*args, env=env)
+    assert len(lines) == 1 and lines[0].startswith(line), lines
+
+
+def test_an_unreadable_mounted_file_is_named(tmp_path, monkeypatch, capsys):
+    """As in a container whose volume belongs to another uid. Simulated: these tests may run as root,
+    who can read everything."""
+    from pathlib import Path
+
+    from mockgw.cli import main
+
+    accounts = tmp_path / "accounts.yaml"
+    accounts.write_text("default_plan: pro\n")
+    secret = tmp_path / "scenarios" / "secret.yaml"
+    secret.parent.mkdir()
+    secret.write_text("name: secret\nturns:\n  - reply: hi\n")
+    access, read_text = os.access, Path.read_text
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != accounts and access(path, mode))
+
+    def unreadable(path: Path, *args, **kwargs):
+        if path == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", unreadable)
+    assert main(["serve", "--accounts", str(accounts)]) == 2
+    assert capsys.readouterr().err == (
+        f"mockgw: --accounts {accounts}: permission denied: the file cannot be read by this user\n"
+    )
+    assert main(["serve", "--scenarios", str(secret.parent)]) == 2
+    assert capsys.readouterr().err == f"mockgw: {secret}: cannot read: Permission denied\n"
+
+
+def test_serving_imports_only_what_serving_needs():
+    """Start-up time is mostly imports: tokens (jwt), websockets, faker wait until something needs them."""
+    code = (
+        "import sys\n"
+        "from mockgw.app import create_app\n"
+        "from mockgw.server import _uvicorn_config\n"
+        "from mockgw.settings import Settings\n"
+        "from mockgw.state import State\n"
+        "settings = Settings(port=0)\n"
+        "_uvicorn_config(create_app(state=State(settings)), settings, 'warning').load()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'jwt', 'websockets', 'faker', 'jsonschema'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
