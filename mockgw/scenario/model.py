@@ -151,9 +151,9 @@ class FaultSpec(Strict):
         return {"preset": v} if isinstance(v, str) else v
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(cls, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         """The schema of what _preset_shorthand accepts: a preset's name, or the object."""
-        return {"anyOf": [_PRESET_NAME, handler.resolve_ref_schema(handler(schema))]}
+        return {"anyOf": [_PRESET_NAME, handler.resolve_ref_schema(handler(core))]}
 
     @model_validator(mode="after")
     def _one_kind(self) -> FaultSpec:
