@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -42,11 +41,18 @@ class Failure(Exception):
 # --- terminal output: colour and bold only when a person is looking ----------------------------
 
 
+def _columns(stream: Any) -> int:
+    try:
+        return int(os.environ.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
+    except (OSError, ValueError):
+        return 0
+
+
 class Style:
     def __init__(self, stream: Any = None) -> None:
         stream = stream or sys.stdout
         self.on = stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        self.width = shutil.get_terminal_size().columns if self.on else 0
+        self.width = _columns(stream) if self.on else 0
 
     def __call__(self, text: str, *codes: int) -> str:
         if not self.on or not codes:
@@ -483,8 +489,8 @@ def main(argv: list[str] | None = None) -> int:
         for line in exc.lines:
             print(f"mockgw: {line}", file=sys.stderr)
         return exc.code
-    except BrokenPipeError:  # `mockgw requests | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `mockgw requests | head`: the reader is gone, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
         return 0
     except Exception as exc:
         from mockgw.client import ControlError
