@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +92,8 @@ REQUEST_WIDTHS = [4, 12, 6, 24, 6, 18, 4, 7]  # --follow prints rows as they com
 
 
 def _clock_text(epoch: float, today: str) -> str:
+    from datetime import datetime
+
     moment = datetime.fromtimestamp(epoch)
     shown = moment.strftime("%H:%M:%S.%f")[:-3]
     day = moment.strftime("%Y-%m-%d")
@@ -256,7 +257,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_requests(args: argparse.Namespace) -> int:
     client = client_for(args)
     style = Style()
-    today = datetime.now().strftime("%Y-%m-%d")
+    today = time.strftime("%Y-%m-%d")
     entries = client.journal(args.path, args.scenario)
     if not args.follow:
         if args.json:
@@ -358,6 +359,11 @@ SERVE_OPTIONS: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own formatter imports shutil for the terminal width, a cost `mockgw serve` pays at start."""
+    return argparse.HelpFormatter(prog, width=max(min(_columns(sys.stdout) or 80, 100) - 2, 40))
+
+
 def _add_url(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--url",
@@ -369,6 +375,7 @@ def _add_url(parser: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="mockgw",
+        formatter_class=_help_formatter,
         description="Offline, scriptable fake of the AINative Studio chat gateway.",
         epilog="`mockgw COMMAND --help` describes each command.",
     )
@@ -382,6 +389,7 @@ def parser() -> argparse.ArgumentParser:
             name,
             help=summary,
             description=kw.pop("description", summary[:1].upper() + summary[1:] + "."),
+            formatter_class=_help_formatter,
             **kw,
         )
         p.set_defaults(run=run)
