@@ -6,6 +6,8 @@
 #
 # Every `mockgw serve` option is a MOCKGW_<OPTION> variable (MOCKGW_SEED, MOCKGW_STRICT=1,
 # MOCKGW_LENIENT=1, MOCKGW_ACCOUNTS=/config/accounts.yaml, ...). See docs/docker.md.
+# The image listens on 0.0.0.0, so its control plane (/_mockgw) needs a token: set
+# MOCKGW_ADMIN_TOKEN (the pytest plugin reads the same variable), or read the one it logs at start.
 
 # --- build: the mockgw wheel, so that no source tree or build tool reaches the final image -------
 FROM python:3.12-slim AS build
@@ -26,7 +28,7 @@ RUN pip install --no-cache-dir /tmp/wheels/*.whl \
 
 # /scenarios holds a copy of the shipped scenarios and is what the server loads: a folder mounted
 # there replaces them; one mounted at /scenarios/<name> adds to them.
-COPY mockgw/shipped_scenarios/ /scenarios/
+COPY scenarios/*.yaml /scenarios/
 
 ENV PYTHONUNBUFFERED=1 \
     MOCKGW_HOST=0.0.0.0 \

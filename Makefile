@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint bench bench-quick wheel clean
+.PHONY: serve test lint bench bench-quick contract wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ test: $(STAMP)
 	$(BIN)/pytest -n 2 $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check mockgw tests bench
-	$(BIN)/ruff format --check mockgw tests bench
+	$(BIN)/ruff check mockgw tests bench scripts
+	$(BIN)/ruff format --check mockgw tests bench scripts
 	$(BIN)/mypy mockgw
 
 bench: $(STAMP)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python bench/run.py --quick
+
+# The Anthropic request contract, transcribed again from the installed anthropic SDK's request types.
+contract: $(STAMP)
+	$(BIN)/python scripts/gen_anthropic_contract.py
 
 # dist/mockgw-<version>-py3-none-any.whl: `pip install` it anywhere (mockgw is not on PyPI yet)
 wheel: $(STAMP)

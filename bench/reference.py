@@ -170,6 +170,20 @@ def create_app(replies: dict[str, bytes]) -> Starlette:
     )
 
 
+def serve(app: Callable[..., Awaitable[None]], host: str, port: int) -> None:
+    """uvicorn as `mockgw serve` runs it: uvloop, httptools, no access log, no lifespan."""
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        access_log=False,
+        log_level="warning",
+        lifespan="off",
+    )
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--host", default="127.0.0.1")
@@ -178,17 +192,7 @@ def main() -> None:
         "--replies", type=Path, help="folder with anthropic.json, openai.json, anthropic.sse, openai.sse"
     )
     args = p.parse_args()
-    app = create_app(load_replies(args.replies))
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        loop="uvloop",
-        http="httptools",
-        access_log=False,
-        log_level="warning",
-        lifespan="off",
-    )
+    serve(create_app(load_replies(args.replies)), args.host, args.port)
 
 
 if __name__ == "__main__":

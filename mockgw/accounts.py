@@ -69,7 +69,7 @@ def _month(ts: float) -> tuple[float, float]:
 
 
 def unauthorized(message: str) -> GatewayError:
-    return GatewayError(401, message, "authentication")
+    return GatewayError(401, "authentication", message)
 
 
 def credential(headers: Any) -> str | None:
@@ -93,12 +93,14 @@ class Accounts:
         self.config = config
         self.clock = clock
         self.lenient = lenient
-        self.secret = secrets.token_hex(32)
+        self.secret: str  # signs platform tokens; new on every reset
         self.by_key: dict[str, Account] = {}
         self.by_id: dict[str, Account] = {}
         self.reset()
 
     def reset(self) -> None:
+        """Back to the configured keys; tokens minted before are void (a new signing secret)."""
+        self.secret = secrets.token_hex(32)
         self.by_key.clear()
         self.by_id.clear()
         for spec in self.config.keys:
@@ -223,9 +225,9 @@ class Accounts:
         if not plan_allows(account.plan, model):
             raise GatewayError(
                 self.config.plan_denied_status,
+                "permission",
                 f"model {model.id} requires the {model.min_plan} plan or higher; "
                 f"this account is on {account.plan}",
-                "permission",
                 code="model_not_in_plan",
             )
         limit = PLANS[account.plan].requests_per_hour
@@ -236,9 +238,9 @@ class Accounts:
             wait = max(1, math.ceil(window[0] + HOUR - now))
             raise GatewayError(
                 429,
-                f"rate limit of {limit} requests per hour reached; retry in {wait}s",
                 "rate_limit",
-                {"retry-after": str(wait)},
+                f"rate limit of {limit} requests per hour reached; retry in {wait}s",
+                headers={"retry-after": str(wait)},
                 rate=RateLimit(limit, 0, window[0] + HOUR, now),
             )
         self._roll_month(account, now)
@@ -246,8 +248,8 @@ class Accounts:
         if account.credits < cost:
             raise GatewayError(
                 self.config.out_of_credits_status,
-                f"insufficient credits: balance {account.credits}, this request costs {cost}",
                 "billing",
+                f"insufficient credits: balance {account.credits}, this request costs {cost}",
                 code="insufficient_quota",
             )
         account.credits -= cost

@@ -5,9 +5,9 @@ Where the page is silent the value is our assumption; README ("Assumptions") lis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from mockgw.domain import ChatRequest, ToolChoice, bad_request
+from mockgw.domain import ChatRequest, ContextWindowExceeded, ToolChoice, bad_request
 
 PLAN_ORDER = ("starter", "basic", "pro", "business", "enterprise")
 
@@ -35,6 +35,7 @@ class Model:
     id: str
     min_plan: str
     tools: bool
+    context_window: int  # tokens of prompt, by the ChatRequest.input_tokens estimate
     max_tokens_cap: int = 8192
     credits_per_request: int = 1
     upstream: str | None = None  # the gemma remapping: what actually serves the id
@@ -46,40 +47,43 @@ def _m(id: str, plan: str, tools: bool = True, **kw: object) -> Model:
 
 # Tool support follows the page's prose ("gemma-* and deepseek-r1-* do not support tools")
 # over its tables, which still say "Yes" for them; minimax-m2.7 is "No" in the table.
+# The page gives no context windows: each is the published one of the model behind the id (README).
 MODELS: dict[str, Model] = {
     m.id: m
     for m in (
-        _m("qwen-coder-32b", "pro", max_tokens_cap=32768),
-        _m("qwen-coder-7b", "basic"),
-        _m("nouscoder-14b", "pro"),
-        _m("minimax-m2.7", "pro", tools=False),
-        _m("qwen-7b", "starter"),
-        _m("gemma-2b", "starter", tools=False, upstream="gemma-3n"),
-        _m("gemma-9b", "pro", tools=False, upstream="gemma-3-27b"),
-        _m("llama-3.3-8b-instruct", "starter"),
-        _m("llama-3.3-70b-instruct", "basic"),
-        _m("llama-4-maverick-17b-128e", "pro"),
-        _m("deepseek-r1-distill-qwen-7b", "pro", tools=False),
-        _m("deepseek-r1-distill-llama-8b", "pro", tools=False),
-        _m("deepseek-r1", "enterprise", tools=False),
-        _m("claude-3-5-haiku", "basic", credits_per_request=2),
-        _m("claude-sonnet-4.5", "pro", credits_per_request=5),
-        _m("claude-opus-4", "enterprise", credits_per_request=10),
+        _m("qwen-coder-32b", "pro", max_tokens_cap=32768, context_window=32_768),
+        _m("qwen-coder-7b", "basic", context_window=32_768),
+        _m("nouscoder-14b", "pro", context_window=32_768),
+        _m("minimax-m2.7", "pro", tools=False, context_window=204_800),
+        _m("qwen-7b", "starter", context_window=32_768),
+        _m("gemma-2b", "starter", tools=False, upstream="gemma-3n", context_window=32_768),
+        _m("gemma-9b", "pro", tools=False, upstream="gemma-3-27b", context_window=131_072),
+        _m("llama-3.3-8b-instruct", "starter", context_window=131_072),
+        _m("llama-3.3-70b-instruct", "basic", context_window=131_072),
+        _m("llama-4-maverick-17b-128e", "pro", context_window=1_048_576),
+        _m("deepseek-r1-distill-qwen-7b", "pro", tools=False, context_window=131_072),
+        _m("deepseek-r1-distill-llama-8b", "pro", tools=False, context_window=131_072),
+        _m("deepseek-r1", "enterprise", tools=False, context_window=131_072),
+        _m("claude-3-5-haiku", "basic", credits_per_request=2, context_window=200_000),
+        _m("claude-sonnet-4.5", "pro", credits_per_request=5, context_window=200_000),
+        _m("claude-opus-4", "enterprise", credits_per_request=10, context_window=200_000),
     )
 }
 
 # Used in lenient mode for model ids the gateway does not know.
-UNLISTED = Model("unlisted", "starter", tools=True, max_tokens_cap=1_000_000)
+UNLISTED = Model("unlisted", "starter", tools=True, context_window=1_000_000, max_tokens_cap=1_000_000)
 
 
 def plan_allows(plan: str, model: Model) -> bool:
     return PLAN_ORDER.index(plan) >= PLAN_ORDER.index(model.min_plan)
 
 
-def check_request(request: ChatRequest, lenient: bool, tools_policy: str) -> Model:
-    """The gateway's model rules: known model, max_tokens within its cap, tools where supported.
+def apply_model_rules(request: ChatRequest, lenient: bool, tools_policy: str) -> tuple[Model, ChatRequest]:
+    """The gateway's model rules: known model, max_tokens within its cap, the prompt within the context
+    window, tools where supported. `lenient` admits unknown model ids; it does not relax the rest.
 
-    Tools sent to a model without tool calling are dropped ("ignore", the default) or refused ("reject").
+    Returns the model and the request as the model will see it: tools sent to a model without tool
+    calling are dropped ("ignore", the default; the request comes back without them) or refused ("reject").
     """
     model = MODELS.get(request.model)
     if model is None:
@@ -88,17 +92,18 @@ def check_request(request: ChatRequest, lenient: bool, tools_policy: str) -> Mod
                 f"model {request.model!r} is not available; known models: {', '.join(MODELS)}", param="model"
             )
         model = UNLISTED
-    low = 0 if lenient else 1
-    if request.max_tokens < low:
-        raise bad_request(f"max_tokens: must be at least {low}, got {request.max_tokens}", param="max_tokens")
+    if request.max_tokens < 0:  # each wire's contract words its own floor; this is the backstop
+        raise bad_request(f"max_tokens: must be at least 0, got {request.max_tokens}", param="max_tokens")
     if request.max_tokens > model.max_tokens_cap:
         raise bad_request(
             f"max_tokens: {request.max_tokens} exceeds the limit of {model.max_tokens_cap} for {model.id}",
             param="max_tokens",
         )
+    tokens = request.input_tokens()
+    if tokens > model.context_window:
+        raise ContextWindowExceeded(tokens, model.context_window)
     if request.tools and not model.tools:
         if tools_policy == "reject":
             raise bad_request(f"model {model.id} does not support tool calling", param="tools")
-        request.tools = []
-        request.tool_choice = ToolChoice()
-    return model
+        return model, replace(request, tools=[], tool_choice=ToolChoice())
+    return model, request

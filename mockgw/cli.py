@@ -206,7 +206,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def client_for(args: argparse.Namespace) -> MockgwClient:
     from mockgw.client import MockgwClient
 
-    return MockgwClient(args.url)
+    return MockgwClient(args.url, admin_token=args.admin_token)
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
@@ -309,53 +309,36 @@ def follow(
 
 # --- the parser --------------------------------------------------------------------------------
 
-SERVE_OPTIONS: list[tuple[str, dict[str, Any]]] = [
+# flag, metavar (None: a switch; ending in "...": repeatable), help. One per Settings field
+# (tests/test_cli.py checks), written here so that the client commands never import pydantic.
+SERVE_OPTIONS: list[tuple[str, str | None, str]] = [
+    ("--host", "HOST", "address to listen on (default 127.0.0.1; 0.0.0.0 in a container)"),
+    ("--port", "N", "port to listen on (default 8080; 0: any free port)"),
+    ("--scenarios", "PATH...", "scenario file or folder, subfolders too (default: the shipped scenarios)"),
+    ("--seed", "N", "seed for generated replies and faker placeholders (default 0)"),
+    ("--accounts", "FILE", "accounts file (YAML/JSON): keys, plans, credits, statuses"),
+    ("--lenient", None, "accept any credential and any model id, with no plan, rate or credit limits"),
+    ("--validation", "{strict,loose}", "request contract: strict as the real APIs (default) or loose"),
+    ("--strict", None, "unmatched requests get a 400 saying why, instead of a generated reply"),
+    ("--watch", None, "reload scenario files when they change (an invalid change is refused)"),
+    ("--tools-unsupported", "{ignore,reject}", "tools sent to a model without tool calling (default ignore)"),
+    ("--require-anthropic-version", None, "400 when /v1/messages lacks the anthropic-version header"),
+    ("--max-body-bytes", "N", "larger request bodies get a 413 (default 10 MiB)"),
+    ("--journal-size", "N", "requests the journal keeps (default 1000)"),
+    ("--graceful-timeout", "SECONDS", "on SIGTERM, time open responses get to finish (default 5)"),
+    ("--keep-alive-seconds", "SECONDS", "an idle keep-alive connection closes after (default 5)"),
+    ("--max-connections", "N", "connections and requests at once; more get a 503 (default 4096)"),
+    ("--max-header-bytes", "N", "larger request headers get a 431 (default 32768)"),
+    ("--body-timeout-seconds", "SECONDS", "a body still arriving after this gets a 408 (default 30)"),
     (
-        "--host",
-        {"metavar": "HOST", "help": "address to listen on (default 127.0.0.1; 0.0.0.0 for a container)"},
+        "--admin-token",
+        "TOKEN",
+        "control-plane token (Bearer); made up and shown when binding beyond loopback",
     ),
-    ("--port", {"metavar": "N", "help": "port to listen on (default 8080; 0: any free port)"}),
-    (
-        "--scenarios",
-        {
-            "action": "append",
-            "metavar": "PATH",
-            "help": "scenario file or folder, subfolders too (repeatable; default: the shipped scenarios)",
-        },
-    ),
-    ("--seed", {"metavar": "N", "help": "seed for generated replies and faker placeholders (default 0)"}),
-    ("--accounts", {"metavar": "FILE", "help": "accounts file (YAML/JSON): keys, plans, credits, statuses"}),
-    (
-        "--lenient",
-        {
-            "action": "store_true",
-            "help": "accept any credential and any model id, with no plan, rate or credit limits",
-        },
-    ),
-    (
-        "--strict",
-        {
-            "action": "store_true",
-            "help": "unmatched requests get a 400 saying why, instead of a generated reply",
-        },
-    ),
-    (
-        "--watch",
-        {
-            "action": "store_true",
-            "help": "reload scenario files when they change (an invalid change is refused)",
-        },
-    ),
-    (
-        "--tools-unsupported",
-        {"metavar": "{ignore,reject}", "help": "tools sent to a model without tool calling (default ignore)"},
-    ),
-    (
-        "--require-anthropic-version",
-        {"action": "store_true", "help": "400 when /v1/messages lacks the anthropic-version header"},
-    ),
-    ("--max-body-bytes", {"metavar": "N", "help": "larger request bodies get 413 (default 10 MiB)"}),
-    ("--journal-size", {"metavar": "N", "help": "requests the journal keeps (default 1000)"}),
+    ("--open-control", None, "no control-plane token beyond loopback (unsafe)"),
+    ("--allowed-hosts", "HOST...", "Host names the control plane answers besides localhost, on loopback"),
+    ("--max-namespaces", "N", "namespaces open at once (default 1000)"),
+    ("--namespace-idle-seconds", "SECONDS", "a namespace unused this long is dropped (default 900)"),
 ]
 
 
@@ -368,7 +351,13 @@ def _add_url(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--url",
         default=os.environ.get("MOCKGW_URL") or DEFAULT_URL,
-        help=f"the running mockgw (default: $MOCKGW_URL, else {DEFAULT_URL})",
+        help=f"the running mockgw, or a namespace of it (default: $MOCKGW_URL, else {DEFAULT_URL})",
+    )
+    parser.add_argument(
+        "--admin-token",
+        default=os.environ.get("MOCKGW_ADMIN_TOKEN"),
+        metavar="TOKEN",
+        help="its control-plane token, when it asks for one (default: $MOCKGW_ADMIN_TOKEN)",
     )
 
 
@@ -404,10 +393,13 @@ def parser() -> argparse.ArgumentParser:
         epilog="Each option can also be set as MOCKGW_<OPTION> (MOCKGW_PORT=9000, MOCKGW_STRICT=1, "
         "MOCKGW_SCENARIOS=/a:/b); a flag wins. Switches take 1/0, true/false, yes/no or on/off.",
     )
-    for flag, options in SERVE_OPTIONS:
-        if options.get("action") == "store_true":
-            options = options | {"default": None}
-        serve.add_argument(flag, **options)
+    for flag, metavar, text in SERVE_OPTIONS:
+        if metavar is None:
+            serve.add_argument(flag, action="store_true", default=None, help=text)
+        elif metavar.endswith("..."):
+            serve.add_argument(flag, action="append", metavar=metavar[:-3], help=text + " (repeatable)")
+        else:
+            serve.add_argument(flag, metavar=metavar, help=text)
 
     validate = command(
         "validate", cmd_validate, "check scenario files; exit 1 naming file, line and field of each problem"

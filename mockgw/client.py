@@ -30,9 +30,13 @@ class ControlError(RuntimeError):
 
 
 class MockgwClient:
-    def __init__(self, url: str, api_key: str = DEFAULT_KEY) -> None:
+    """url: the server's root, or a namespace's (`<root>/ns/NAME`): every call and address follows it."""
+
+    def __init__(self, url: str, api_key: str = DEFAULT_KEY, admin_token: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.api_key = api_key
+        self.admin_token = admin_token  # for a server whose control plane asks for one
+        self.namespace: str | None = None  # set on clients that open_namespace() returned
         self._conn: http.client.HTTPConnection | None = None
         self._lock = threading.Lock()
 
@@ -51,11 +55,13 @@ class MockgwClient:
 
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
         headers = {"content-type": "application/json"} if data is not None else {}
+        if self.admin_token:
+            headers["authorization"] = f"Bearer {self.admin_token}"
         with self._lock:
             for attempt in (0, 1):
                 conn = self._connection()
                 try:
-                    conn.request(method, "/_mockgw" + path, body=data, headers=headers)
+                    conn.request(method, self._prefix + "/_mockgw" + path, body=data, headers=headers)
                     resp = conn.getresponse()
                     payload = resp.read()
                     break
@@ -78,6 +84,10 @@ class MockgwClient:
                 f"{method} /_mockgw{path} -> {resp.status}: {error}\n" + "\n".join(problems), error, problems
             )
         return result
+
+    @property
+    def _prefix(self) -> str:
+        return urlsplit(self.url).path
 
     def _connection(self) -> http.client.HTTPConnection:
         import http.client
@@ -131,6 +141,22 @@ class MockgwClient:
         """A platform token pair (access_token, refresh_token) for a key's account, or a new plan account."""
         body = {"plan": plan} if plan else {"key": key or self.api_key}
         return self.call("POST", "/tokens", body)  # type: ignore[no-any-return]
+
+    # --- namespaces -----------------------------------------------------------------------------
+
+    def open_namespace(self, label: str = "", name: str | None = None) -> MockgwClient:
+        """A new isolated namespace on this server; the client returned points at it (call on the root)."""
+        body: dict[str, Any] = {"label": label} | ({"name": name} if name else {})
+        opened = self.call("POST", "/namespaces", body)
+        client = MockgwClient(self.url + opened["path"], self.api_key, self.admin_token)
+        client.namespace = opened["name"]
+        return client
+
+    def drop_namespace(self, name: str) -> None:
+        self.call("DELETE", f"/namespaces/{name}")
+
+    def namespaces(self) -> list[dict[str, Any]]:
+        return self.call("GET", "/namespaces")["namespaces"]  # type: ignore[no-any-return]
 
     # --- the journal ---------------------------------------------------------------------------
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import secrets
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
@@ -12,18 +15,16 @@ from starlette.routing import Route
 
 from mockgw import __version__
 from mockgw.accounts import KeySpec, PlanName
+from mockgw.clock import iso
+from mockgw.domain import GatewayError, bad_request
 from mockgw.files import InvalidFile
 from mockgw.scenario.loader import parse_text
-from mockgw.state import State
-from mockgw.wire.common import dumps
+from mockgw.settings import LOOPBACK_HOSTS, Settings
+from mockgw.state import Namespace, State
+from mockgw.validation import field_path
+from mockgw.web import content_length, json_response, namespace_of, read_body
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class BadControlRequest(Exception):
-    def __init__(self, status: int, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.problems = status, message, problems
 
 
 class ClockMove(BaseModel):
@@ -42,108 +43,208 @@ class TokenRequest(BaseModel):
     plan: PlanName | None = Field(None, description="or for a new account on this plan")
 
 
-def ok(body: Any, status: int = 200) -> Response:
-    return Response(dumps(body), status, media_type="application/json")
+class NamespaceRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(None, description="default: a generated ns-… name")
+    label: str = Field("", max_length=300, description="shown in the listing, e.g. a test's node id")
+
+
+async def body_of(request: Request) -> bytes:
+    """Control bodies are held to the same size limit as chat requests."""
+    settings = namespace_of(request).settings
+    length = content_length(request.scope["headers"])
+    return await read_body(request.receive, length, settings.max_body_bytes, settings.body_timeout_seconds)
 
 
 async def body_as(request: Request, model: type[M]) -> M:
     try:
-        return model.model_validate_json(await request.body() or b"{}")
+        return model.model_validate_json(await body_of(request) or b"{}")
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
-        where = ".".join(map(str, err["loc"])) or "body"
-        raise BadControlRequest(400, f"{where}: {err['msg']}") from None
+        raise bad_request(f"{field_path(err['loc']) or 'body'}: {err['msg']}") from None
+
+
+def clock_json(ns: Namespace) -> dict[str, Any]:
+    now = ns.clock.now()
+    return {"now": now, "iso": iso(now), "offset_seconds": ns.clock.offset}
+
+
+# --- one namespace's routes: /_mockgw/… for the default one, /ns/NAME/_mockgw/… for the others --------
+
+
+async def health(request: Request, ns: Namespace) -> Response:
+    body = {"status": "ok", "version": __version__, "namespace": ns.name, "scenarios": len(ns.engine.names())}
+    return json_response(body)
+
+
+async def reset(request: Request, ns: Namespace) -> Response:
+    ns.reset()
+    return json_response({"reset": True})
+
+
+async def requests(request: Request, ns: Namespace) -> Response:
+    if request.method == "DELETE":
+        ns.journal.clear()
+        return json_response({"requests": []})
+    q = request.query_params
+    return json_response({"requests": ns.journal.select(q.get("path"), q.get("scenario"))})
+
+
+async def active_scenario(request: Request, ns: Namespace) -> Response:
+    if request.method == "DELETE":
+        ns.engine.active = None
+        return json_response({"active": None})
+    name = (await body_as(request, ActiveScenario)).name
+    if ns.engine.find(name) is None:
+        known = ", ".join(ns.engine.names())
+        raise GatewayError(404, "not_found", f"unknown scenario {name!r}; known: {known}")
+    ns.engine.active = name
+    return json_response({"active": name})
+
+
+async def scenarios(request: Request, ns: Namespace) -> Response:
+    if request.method == "GET":
+        listing = [
+            {
+                "name": c.scenario.name,
+                "description": c.scenario.description,
+                "matches": c.matchable,
+                "turns": len(c.scenario.turns),
+                "uploaded": c.scenario.name in ns.engine.uploaded,
+            }
+            for c in ns.engine.candidates()
+        ]
+        return json_response({"scenarios": listing, "active": ns.engine.active})
+    text = (await body_of(request)).decode("utf-8", errors="replace")
+    try:
+        added = parse_text(text, "uploaded scenario")
+    except InvalidFile as exc:
+        raise GatewayError(400, "invalid_request", "invalid scenario", problems=exc.problems) from None
+    for scenario in added:
+        ns.engine.upload(scenario)
+    return json_response({"added": [s.name for s in added]}, 201)
+
+
+async def clock(request: Request, ns: Namespace) -> Response:
+    if request.method == "POST":
+        ns.clock.advance((await body_as(request, ClockMove)).advance_seconds)
+    return json_response(clock_json(ns))
+
+
+async def keys(request: Request, ns: Namespace) -> Response:
+    account = ns.accounts.put_key(await body_as(request, KeySpec))
+    return json_response(ns.accounts.profile(account) | {"key": account.key}, 201)
+
+
+async def tokens(request: Request, ns: Namespace) -> Response:
+    spec = await body_as(request, TokenRequest)
+    if (spec.key is None) == (spec.plan is None):
+        raise bad_request("give exactly one of key or plan")
+    if spec.key is not None:
+        if not spec.key.startswith("sk_"):
+            raise bad_request("key: must be an sk_ key")
+        account = ns.accounts.for_key(spec.key)
+    else:
+        account = ns.accounts.new_account(spec.plan or "pro")
+    return json_response(ns.accounts.mint(account), 201)
+
+
+# --- the server's namespaces: a global view for the person at the terminal ------------------------
+
+
+def namespace_routes(state: State) -> list[Route]:
+    def describe(ns: Namespace) -> dict[str, Any]:
+        idle = time.monotonic() - ns.last_used
+        return {"name": ns.name, "label": ns.label, "requests": len(ns.journal.entries), "idle_seconds": idle}
+
+    async def namespaces(request: Request, ns: Namespace) -> Response:
+        if request.method == "GET":
+            state.expire_idle()
+            listing = [describe(n) for n in [state.default, *state.namespaces.values()]]
+            return json_response({"namespaces": listing})
+        spec = await body_as(request, NamespaceRequest)
+        opened = state.open(spec.name, spec.label)
+        return json_response(describe(opened) | {"path": f"/ns/{opened.name}"}, 201)
+
+    async def one_namespace(request: Request, ns: Namespace) -> Response:
+        name = request.path_params["name"]
+        if not state.drop(name):
+            raise GatewayError(404, "not_found", f"namespace {name!r} does not exist")
+        return json_response({"dropped": name})
+
+    return [
+        Route("/namespaces", guarded(namespaces), methods=["GET", "POST"]),
+        Route("/namespaces/{name}", guarded(one_namespace), methods=["DELETE"]),
+    ]
+
+
+Handler = Callable[[Request, Namespace], Awaitable[Response]]
+
+
+# Bodies a web page can send cross-origin without a preflight; uploads say JSON or YAML (or nothing).
+BODY_TYPES = frozenset(
+    {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"}
+)
+
+
+def check_caller(request: Request, settings: Settings, public: bool = False) -> None:
+    """Who may drive the control plane: the admin token's holder, and never a web page.
+
+    - With an admin token set (always, beyond loopback, unless --open-control): Authorization: Bearer;
+      public routes (health, for container health checks) need none.
+    - No browser cross-site calls: a cross-site Sec-Fetch-Site, or an Origin other than the Host.
+    - No bodies of the types a page can post without a preflight (text/plain, forms).
+    - On loopback, only localhost Host names (and --allowed-hosts): a DNS-rebinding page has its own.
+    """
+    headers = request.headers
+    if settings.admin_token is not None and not public:
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), settings.admin_token):
+            raise GatewayError(
+                401, "authentication", "the control plane needs Authorization: Bearer <admin token>"
+            )
+    host = headers.get("host", "")
+    if headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+        raise GatewayError(403, "permission", "the control plane refuses calls from other sites' pages")
+    origin = headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != host:
+        raise GatewayError(403, "permission", f"the control plane refuses calls from pages of {origin}")
+    ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+    if request.method != "GET" and ctype and ctype not in BODY_TYPES:
+        message = (
+            f"content-type {ctype} is not accepted here; send JSON or YAML ({', '.join(sorted(BODY_TYPES))})"
+        )
+        raise GatewayError(415, "invalid_request", message)
+    if settings.loopback and _hostname(host) not in LOOPBACK_HOSTS | set(settings.allowed_hosts):
+        raise GatewayError(
+            403, "permission", f"Host {host!r} is not served on loopback (DNS rebinding); see --allowed-hosts"
+        )
+
+
+def _hostname(host: str) -> str:
+    return urlsplit("//" + host).hostname or ""
+
+
+def guarded(handler: Handler, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
+    """The handler, given the request's namespace once the caller is let in; errors in the own envelope."""
+
+    async def endpoint(request: Request) -> Response:
+        try:
+            ns = namespace_of(request)
+            check_caller(request, ns.settings, public)
+            return await handler(request, ns)
+        except GatewayError as exc:  # {"error", "problems"?}
+            body: dict[str, Any] = {"error": exc.message}
+            if exc.problems:
+                body["problems"] = exc.problems
+            return json_response(body, exc.status)
+
+    return endpoint
 
 
 def routes(state: State) -> list[Route]:
-    def clock_json() -> dict[str, Any]:
-        now = state.clock.now()
-        iso = datetime.fromtimestamp(now, timezone.utc).isoformat()
-        return {"now": now, "iso": iso, "offset_seconds": state.clock.offset}
-
-    async def health(request: Request) -> Response:
-        return ok({"status": "ok", "version": __version__, "scenarios": len(state.engine.names())})
-
-    async def reset(request: Request) -> Response:
-        state.reset()
-        return ok({"reset": True})
-
-    async def requests(request: Request) -> Response:
-        if request.method == "DELETE":
-            state.journal.clear()
-            return ok({"requests": []})
-        q = request.query_params
-        entries = state.journal.select(q.get("path"), q.get("scenario"))
-        return ok({"requests": entries})
-
-    async def active_scenario(request: Request) -> Response:
-        if request.method == "DELETE":
-            state.engine.active = None
-            return ok({"active": None})
-        name = (await body_as(request, ActiveScenario)).name
-        if state.engine.find(name) is None:
-            known = ", ".join(state.engine.names())
-            raise BadControlRequest(404, f"unknown scenario {name!r}; known: {known}")
-        state.engine.active = name
-        return ok({"active": name})
-
-    async def scenarios(request: Request) -> Response:
-        if request.method == "GET":
-            listing = [
-                {
-                    "name": c.scenario.name,
-                    "description": c.scenario.description,
-                    "matches": c.matchable,
-                    "turns": len(c.scenario.turns),
-                    "uploaded": c.scenario.name in state.engine.uploaded,
-                }
-                for c in state.engine.candidates()
-            ]
-            return ok({"scenarios": listing, "active": state.engine.active})
-        text = (await request.body()).decode("utf-8", errors="replace")
-        try:
-            added = parse_text(text, "uploaded scenario")
-        except InvalidFile as exc:
-            raise BadControlRequest(400, "invalid scenario", exc.problems) from None
-        for s in added:
-            state.engine.upload(s)
-        return ok({"added": [s.name for s in added]}, 201)
-
-    async def clock(request: Request) -> Response:
-        if request.method == "POST":
-            state.clock.advance((await body_as(request, ClockMove)).advance_seconds)
-        return ok(clock_json())
-
-    async def keys(request: Request) -> Response:
-        account = state.accounts.put_key(await body_as(request, KeySpec))
-        return ok(state.accounts.profile(account) | {"key": account.key}, 201)
-
-    async def tokens(request: Request) -> Response:
-        spec = await body_as(request, TokenRequest)
-        if (spec.key is None) == (spec.plan is None):
-            raise BadControlRequest(400, "give exactly one of key or plan")
-        if spec.key is not None:
-            if not spec.key.startswith("sk_"):
-                raise BadControlRequest(400, "key: must be an sk_ key")
-            account = state.accounts.for_key(spec.key)
-        else:
-            account = state.accounts.new_account(spec.plan or "pro")
-        return ok(state.accounts.mint(account), 201)
-
-    def guarded(handler: Any) -> Any:
-        async def endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except BadControlRequest as exc:
-                body: dict[str, Any] = {"error": exc.message}
-                if exc.problems:
-                    body["problems"] = exc.problems
-                return ok(body, exc.status)
-
-        return endpoint
-
     return [
-        Route("/health", guarded(health), methods=["GET"]),
+        Route("/health", guarded(health, public=True), methods=["GET"]),
         Route("/reset", guarded(reset), methods=["POST"]),
         Route("/requests", guarded(requests), methods=["GET", "DELETE"]),
         Route("/scenario", guarded(active_scenario), methods=["PUT", "DELETE"]),
@@ -151,4 +252,5 @@ def routes(state: State) -> list[Route]:
         Route("/clock", guarded(clock), methods=["GET", "POST"]),
         Route("/keys", guarded(keys), methods=["POST"]),
         Route("/tokens", guarded(tokens), methods=["POST"]),
+        *namespace_routes(state),
     ]

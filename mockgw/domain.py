@@ -22,46 +22,34 @@ ErrorKind = Literal[
     "timeout",
 ]
 
-KIND_BY_STATUS: dict[int, ErrorKind] = {
-    400: "invalid_request",
-    401: "authentication",
-    402: "billing",
-    403: "permission",
-    404: "not_found",
-    408: "timeout",
-    413: "request_too_large",
-    422: "invalid_request",
-    429: "rate_limit",
-    504: "timeout",
-    529: "overloaded",
-}
-
-
-def kind_for_status(status: int) -> ErrorKind:
-    return KIND_BY_STATUS.get(status, "api_error" if status >= 500 else "invalid_request")
-
 
 class GatewayError(Exception):
-    """An error the gateway answers with; each wire module renders it in its own envelope."""
+    """An error the gateway answers with; each wire module renders it in its own envelope.
+
+    problems: further lines of detail (every problem in an uploaded file), for the control plane.
+    """
 
     def __init__(
         self,
         status: int,
+        kind: ErrorKind,
         message: str,
-        kind: ErrorKind | None = None,
+        *,
         headers: dict[str, str] | None = None,
         param: str | None = None,
         code: str | None = None,
         rate: RateLimit | None = None,
+        problems: list[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
+        self.kind: ErrorKind = kind
         self.message = message
-        self.kind: ErrorKind = kind or kind_for_status(status)
         self.headers = headers or {}
         self.param = param
         self.code = code
         self.rate = rate
+        self.problems = problems
 
 
 @dataclass(slots=True, frozen=True)
@@ -75,7 +63,17 @@ class RateLimit:
 
 
 def bad_request(message: str, param: str | None = None) -> GatewayError:
-    return GatewayError(400, message, "invalid_request", param=param)
+    return GatewayError(400, "invalid_request", message, param=param)
+
+
+class ContextWindowExceeded(GatewayError):
+    """A prompt longer than the model's context window: a 400 that each wire words its API's way."""
+
+    def __init__(self, tokens: int, maximum: int) -> None:
+        message = f"prompt is too long: {tokens} tokens > {maximum} maximum"
+        super().__init__(400, "invalid_request", message, param="messages", code="context_length_exceeded")
+        self.tokens = tokens
+        self.maximum = maximum
 
 
 @dataclass(slots=True)
@@ -96,7 +94,6 @@ class ToolUse:
 class ToolResult:
     tool_use_id: str
     content: str
-    is_error: bool = False
     type: Literal["tool_result"] = "tool_result"
 
 
@@ -135,6 +132,16 @@ DEFAULT_MAX_TOKENS = 4096  # the docs page's default, on both formats
 
 
 @dataclass(slots=True)
+class ResponseFormat:
+    """The structured output a client asked for: any JSON object, or one that matches a JSON Schema."""
+
+    type: Literal["json_object", "json_schema"]
+    schema: dict[str, Any] | None = None
+    name: str | None = None
+    strict: bool = False
+
+
+@dataclass(slots=True)
 class ChatRequest:
     model: str
     messages: list[Message]
@@ -143,9 +150,11 @@ class ChatRequest:
     stream: bool = False
     tools: list[Tool] = field(default_factory=list)
     tool_choice: ToolChoice = field(default_factory=ToolChoice)
-    temperature: float | None = None
-    top_p: float | None = None
     stream_usage: bool = False  # OpenAI stream_options.include_usage
+    stop_sequences: list[str] = field(default_factory=list)  # Anthropic stop_sequences, OpenAI stop
+    n: int = 1  # choices asked for
+    response_format: ResponseFormat | None = None  # None: free text
+    prefill: str = ""  # Anthropic: a final assistant message's text, which the reply continues
 
     @property
     def turn(self) -> int:
@@ -167,17 +176,21 @@ class ChatRequest:
         return [b for b in last.content if isinstance(b, ToolResult)]
 
     def input_tokens(self) -> int:
-        size = len(self.system) + sum(len(t.name) + len(t.description) for t in self.tools)
+        size = (
+            len(self.system) + len(self.prefill) + sum(len(t.name) + len(t.description) for t in self.tools)
+        )
         for m in self.messages:
-            for b in m.content:
-                size += (
-                    len(b.text)
-                    if isinstance(b, Text)
-                    else len(b.content)
-                    if isinstance(b, ToolResult)
-                    else 16
-                )
-        return max(1, (size + 3) // 4)
+            size += sum(_chars(b) for b in m.content)
+        return max(1, estimate_tokens(size))
+
+
+def _chars(block: Block) -> int:
+    """What a block weighs in the token estimate: its text; a tool call its input, as written."""
+    if isinstance(block, Text):
+        return len(block.text)
+    if isinstance(block, ToolResult):
+        return len(block.content)
+    return len(repr(block.input))
 
 
 StopReason = Literal["end_turn", "max_tokens", "tool_use", "stop_sequence", "refusal"]
@@ -189,12 +202,9 @@ class Usage:
     output_tokens: int
 
 
-SSE_QUIRKS = frozenset({"sse_burst", "sse_no_event_names", "sse_no_block_events"})
-
-
 @dataclass(slots=True)
 class StreamShape:
-    """How a reply is paced and broken; applies to JSON replies too where it makes sense (ttft_ms)."""
+    """How a reply is paced, framed and broken (ttft_ms holds a JSON reply too); schedule.py times it."""
 
     ttft_ms: int = 0
     delay_ms: int = 0
@@ -202,11 +212,9 @@ class StreamShape:
     disconnect_after: int | None = None  # events, then the connection drops
     error_after: int | None = None  # events, then a provider error event ends the stream
     error: GatewayError | None = None
-    quirks: frozenset[str] = frozenset()
-
-    @property
-    def paced(self) -> bool:
-        return bool(self.ttft_ms or self.delay_ms)
+    burst: bool = False  # nothing until the whole reply is due, then every event in one write
+    event_names: bool = True  # Anthropic `event:` lines
+    block_events: bool = True  # Anthropic content_block_start/stop
 
 
 @dataclass(slots=True)
@@ -240,16 +248,14 @@ class Draft:
         self.usage = usage
         self.shape = shape or StreamShape()
         self.text_chars = sum(len(b.text) for b in blocks if isinstance(b, Text))
-        self.output_tokens = sum(
-            estimate_tokens(b.text) if isinstance(b, Text) else estimate_tokens(repr(b.input)) for b in blocks
-        )
+        self.output_tokens = estimate_tokens(sum(_chars(b) for b in blocks))
         calls = any(isinstance(b, ToolUse) for b in blocks)
         self.stop_reason: StopReason = stop_reason or ("tool_use" if calls else "end_turn")
 
 
 def make_reply(request: ChatRequest, draft: Draft) -> Reply:
     """A reply as a model would give it: usage filled in, cut at the client's max_tokens."""
-    budget = request.max_tokens * 4  # characters, by the same estimate as the usage
+    budget = request.max_tokens * 4  # characters: estimate_tokens backwards
     if draft.text_chars > budget:
         return _cut(request, draft, budget)
     usage = draft.usage or Usage(request.input_tokens(), _capped(draft.output_tokens, request.max_tokens))
@@ -274,17 +280,6 @@ def _cut(request: ChatRequest, draft: Draft, budget: int) -> Reply:
     return Reply(kept, "max_tokens", usage, draft.shape)
 
 
-def estimate_tokens(text: str) -> int:
-    """The one token estimate used for both formats: about four characters a token."""
-    return max(1, (len(text) + 3) // 4) if text else 0
-
-
-TOOL_ID_PREFIXES = ("toolu_", "call_")
-
-
-def tool_id_suffix(tool_id: str) -> str:
-    """Tool ids cross formats (toolu_X on one, call_X on the other); X is what identifies the call."""
-    for prefix in TOOL_ID_PREFIXES:
-        if tool_id.startswith(prefix):
-            return tool_id[len(prefix) :]
-    return tool_id
+def estimate_tokens(chars: int) -> int:
+    """The one token estimate, for prompts and replies on both formats: about four characters a token."""
+    return (chars + 3) // 4

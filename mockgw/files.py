@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from mockgw.validation import is_union_member
+
 T = TypeVar("T")
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster, same marks
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -53,10 +55,8 @@ def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int
     for part in loc:
         if path + (part,) in lines:
             path = (*path, part)
-        elif isinstance(part, str) and (
-            part[:1].isupper() or any(c in part for c in "[]'\"") or part in ("str",)
-        ):
-            continue  # a union member's tag, not a field
+        elif is_union_member(part) or (isinstance(part, str) and part[:1].isupper()):
+            continue  # a union member's name or a tagged union's tag (Text, ToolUse), not a field
         else:
             return lines.get(path, 1), ".".join(map(str, (*path, part)))
     return lines.get(path, 1), ".".join(map(str, path)) or "(top)"

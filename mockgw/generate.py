@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from faker import Faker
 
-from mockgw.domain import ChatRequest, Draft, Reply, Text, ToolUse, make_reply, tool_id_suffix
+from mockgw.domain import ChatRequest, Draft, Reply, Text, ToolUse, make_reply
+from mockgw.ids import tool_call_key
 
 
 @cache
@@ -41,9 +42,9 @@ def request_seed(request: ChatRequest, seed: int) -> int:
             if isinstance(b, Text):
                 h.update(b.text.encode())
             elif isinstance(b, ToolUse):
-                h.update(f"{tool_id_suffix(b.id)}{b.name}{sorted(b.input.items())}".encode())
+                h.update(f"{tool_call_key(b.id)}{b.name}{sorted(b.input.items())}".encode())
             else:
-                h.update(f"{tool_id_suffix(b.tool_use_id)}{b.content}".encode())
+                h.update(f"{tool_call_key(b.tool_use_id)}{b.content}".encode())
     return int.from_bytes(h.digest(), "big")
 
 

@@ -1,6 +1,7 @@
 """What each request was and what it got, for assertions. Bounded; O(1) to append.
 
-Entries keep references to what the request path already built; turning them into JSON
+An entry is added once, when its response is over: what the exchange decided and what the writer
+reported. Entries keep references to what the request path already built; turning them into JSON
 (and redacting credentials) happens only when someone reads the journal.
 """
 
@@ -8,13 +9,17 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mockgw.domain import Drop, GatewayError, Reply, Text
+from mockgw.writer import Report
 
-SECRET_HEADERS = {b"x-api-key", b"authorization", b"cookie"}
+# Header names that carry credentials by name or by the usual words (api-key, x-goog-api-key,
+# proxy-authorization, set-cookie, x-auth-token, x-mockgw-admin-token, ...): kept only as a prefix.
+SECRET_HEADER = re.compile(rb"auth|key|token|secret|cookie|passw|session|signature|credential")
 
 
 def _redact(value: bytes) -> str:
@@ -27,24 +32,36 @@ def _redact(value: bytes) -> str:
 
 @dataclass(slots=True)
 class Entry:
-    id: int
-    time: float
+    time: float  # on the mockgw clock, when the request arrived
     method: str
     path: str
     raw_headers: list[tuple[bytes, bytes]]
     format: str | None = None
-    status: int = 0
+    status: int = 0  # 0: no response (a dropped connection, or the client left first)
     raw_body: bytes = b""
     scenario: str | None = None
     turn: int | None = None
     attempt: int | None = None
     chaos: str | None = None
     outcome: Reply | GatewayError | Drop | None = None
-    stream: dict[str, Any] | None = field(default=None)
+    stream_events: int | None = None  # a stream's events before any cut; None for a JSON answer
+    report: Report | None = None  # what the writer sent
+    id: int = 0  # given by the journal
+
+    def stream(self) -> dict[str, Any] | None:
+        if self.stream_events is None or self.report is None:
+            return None
+        r = self.report
+        return {
+            "events": self.stream_events,
+            "sent": r.sent,
+            "ending": r.ending,
+            "client_disconnected": r.client_disconnected,
+        }
 
     def to_json(self) -> dict[str, Any]:
         headers = {
-            k.decode("latin-1"): _redact(v) if k in SECRET_HEADERS else v.decode("latin-1")
+            k.decode("latin-1"): _redact(v) if SECRET_HEADER.search(k) else v.decode("latin-1")
             for k, v in self.raw_headers
         }
         return {
@@ -61,7 +78,7 @@ class Entry:
             "body": _parsed(self.raw_body),
             "headers": headers,
             "response": _outcome_json(self.outcome),
-            "stream": self.stream,
+            "stream": self.stream(),
         }
 
 
@@ -101,10 +118,10 @@ class Journal:
         self.entries: deque[Entry] = deque(maxlen=size)
         self._ids = itertools.count(1)
 
-    def begin(self, time: float, method: str, path: str, raw_headers: list[tuple[bytes, bytes]]) -> Entry:
-        entry = Entry(next(self._ids), time, method, path, raw_headers)
+    def add(self, entry: Entry, report: Report | None) -> None:
+        entry.id = next(self._ids)
+        entry.report = report
         self.entries.append(entry)
-        return entry
 
     def clear(self) -> None:
         self.entries.clear()

@@ -1,7 +1,9 @@
 """pytest plugin (registered through the pytest11 entry point): the `mockgw` fixture.
 
-One server per session (per xdist worker), in-process on a free port, or a running one given by
---mockgw-url; every test gets it reset: journal, scenario, clock, accounts, attempt counters.
+In-process (the default): one server per session (per xdist worker), reset before every test.
+Remote (--mockgw-url, e.g. a docker service shared by parallel jobs): every test gets a namespace of
+its own on that server, dropped afterwards, so tests never see each other and the server is left as
+it was found.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--mockgw-url",
         default=os.environ.get("MOCKGW_URL"),
         help="use a running mockgw (e.g. a docker service) instead of starting one; env MOCKGW_URL",
+    )
+    group.addoption(
+        "--mockgw-admin-token",
+        default=os.environ.get("MOCKGW_ADMIN_TOKEN"),
+        help="the running mockgw's control-plane token; env MOCKGW_ADMIN_TOKEN",
     )
     group.addoption(
         "--mockgw-scenarios",
@@ -44,7 +51,7 @@ def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
     """The session's server (one per xdist worker). Prefer the `mockgw` fixture, which resets it."""
     url = request.config.getoption("--mockgw-url")
     if url:
-        remote = MockgwClient(url)
+        remote = MockgwClient(url, admin_token=request.config.getoption("--mockgw-admin-token"))
         remote.health()
         yield remote
         remote.close()
@@ -59,10 +66,24 @@ def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
 @pytest.fixture
 def mockgw(
     mockgw_server: MockgwClient, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MockgwClient]:
+    """A fresh mockgw: .url, .openai_base_url, .api_key, .use(), .add_scenario(), .requests, …"""
+    if request.config.getoption("--mockgw-url"):
+        gw = mockgw_server.open_namespace(label=request.node.nodeid)
+        try:
+            yield _configured(gw, request, monkeypatch)
+        finally:
+            gw.close()
+            mockgw_server.drop_namespace(gw.namespace or "")
+        return
+    mockgw_server.reset()
+    yield _configured(mockgw_server, request, monkeypatch)
+
+
+def _configured(
+    gw: MockgwClient, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> MockgwClient:
-    """A freshly reset mockgw: .url, .openai_base_url, .api_key, .use(), .add_scenario(), .requests, …"""
-    gw = mockgw_server
-    gw.reset()
+    """The marker's options applied: scenarios, the active scenario, the key's plan and credits, env."""
     marker = request.node.get_closest_marker("mockgw")
     options = marker.kwargs if marker else {}
     for scenario in options.get("scenarios", ()):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import secrets
+import signal
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +37,30 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
         ws="none",  # no websocket routes: skips importing the websockets package at start
         server_header=False,  # a gateway does not announce uvicorn; every header costs on every response
         proxy_headers=False,  # nothing here reads the client address
-        timeout_graceful_shutdown=1,
+        timeout_graceful_shutdown=settings.graceful_timeout,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        limit_concurrency=settings.max_connections,
     )
+
+
+class GracefulServer(uvicorn.Server):
+    """uvicorn, exiting 0 after a graceful stop on SIGTERM/SIGINT instead of re-raising the signal.
+
+    On the signal it stops accepting, lets open responses finish within --graceful-timeout, then
+    cancels the rest: the writer ends a cancelled stream with its API's error event.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 class MockGateway(MockgwClient):
@@ -55,7 +81,7 @@ class MockGateway(MockgwClient):
         self.state = State(self.settings)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
-        super().__init__("http://127.0.0.1:0", api_key)
+        super().__init__("http://127.0.0.1:0", api_key, self.settings.admin_token)
 
     def start(self) -> MockGateway:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -94,22 +120,43 @@ def _watch(settings: Settings, state: State) -> None:
     paths = settings.scenarios or [shipped_dir()]
     for _changes in watchfiles.watch(*paths):
         try:
-            state.engine.replace_files(load_scenarios(settings))
-            log.warning("mockgw: scenarios reloaded (%d)", len(state.engine.files))
+            state.library.replace(load_scenarios(settings))
+            log.warning("mockgw: scenarios reloaded (%d)", len(state.library.files))
         except InvalidFile as exc:
             log.warning("mockgw: scenario change refused, keeping the last good set:\n%s", exc)
 
 
+def with_admin_token(settings: Settings) -> Settings:
+    """Beyond loopback the control plane needs a token: the one given, or one made up and shown here."""
+    if settings.admin_token is not None or settings.loopback:
+        return settings
+    if settings.open_control:
+        log.warning(
+            "mockgw: WARNING: the control plane on %s is open to anyone who can reach it (--open-control): "
+            "they can read every request and change every answer",
+            settings.host,
+        )
+        return settings
+    token = secrets.token_urlsafe(24)
+    log.warning(
+        "mockgw: control plane token (Authorization: Bearer): %s\n"
+        "        set MOCKGW_ADMIN_TOKEN (or --admin-token) to choose it; the pytest plugin reads it too",
+        token,
+    )
+    return settings.model_copy(update={"admin_token": token})
+
+
 def serve(settings: Settings) -> None:
-    """The CLI's foreground server: stops on SIGTERM/SIGINT (uvicorn's handlers).
+    """The CLI's foreground server: stops gracefully on SIGTERM/SIGINT and exits 0.
     Raises InvalidFile, before listening, when a scenario or accounts file is missing or invalid."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    settings = with_admin_token(settings)
     state = State(settings)
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
     # Everything built so far lives as long as the process: keep the collector from rescanning it,
     # which otherwise shows up as tens of milliseconds at p99 under load.
     gc.freeze()
-    names = ", ".join(state.engine.names())
-    log.info("mockgw %s scenario(s): %s", len(state.engine.names()), names)
-    uvicorn.Server(_uvicorn_config(create_app(state=state), settings, "info")).run()
+    names = [c.scenario.name for c in state.library.files]
+    log.info("mockgw %s scenario(s): %s", len(names), ", ".join(names))
+    GracefulServer(_uvicorn_config(create_app(state=state), settings, "info")).run()

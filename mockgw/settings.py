@@ -25,6 +25,8 @@ BOOLEANS = {
     "off": False,
 }
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -37,12 +39,50 @@ class Settings(BaseModel):
     )
     accounts: Path | None = Field(None, description="accounts file (YAML/JSON)")
     lenient: bool = Field(False, description="accept any credential and any model id")
+    validation: Literal["strict", "loose"] = Field(
+        "strict",
+        description="request contract: strict as the real APIs; loose coerces types, ignores unknown fields",
+    )
     strict: bool = Field(False, description="unmatched requests get an error instead of a generated reply")
     watch: bool = Field(False, description="reload scenario files when they change")
     tools_unsupported: Literal["ignore", "reject"] = "ignore"
     require_anthropic_version: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1)
     journal_size: int = Field(1000, ge=1)
+    graceful_timeout: int = Field(
+        5, ge=0, description="on SIGTERM, seconds open responses get to finish before streams are cut"
+    )
+    keep_alive_seconds: int = Field(5, ge=1, description="an idle keep-alive connection is closed after")
+    max_connections: int = Field(
+        4096, ge=1, description="connections and requests at once; more get a 503 from the server"
+    )
+    max_header_bytes: int = Field(
+        32 * 1024, ge=1024, description="request headers larger than this get a 431"
+    )
+    body_timeout_seconds: float = Field(
+        30.0, gt=0, description="a request body still arriving after this gets a 408"
+    )
+    admin_token: str | None = Field(
+        None,
+        description="control-plane token (Authorization: Bearer); generated when binding beyond loopback",
+    )
+    open_control: bool = Field(
+        False, description="serve the control plane without a token on a non-loopback address (unsafe)"
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the control plane answers besides localhost, on loopback",
+    )
+    max_namespaces: int = Field(
+        1000, ge=0, description="namespaces open at once (see POST /_mockgw/namespaces)"
+    )
+    namespace_idle_seconds: float = Field(
+        900.0, gt=0, description="a namespace unused this long (real time) is dropped"
+    )
+
+    @property
+    def loopback(self) -> bool:
+        return self.host in LOOPBACK_HOSTS or self.host.startswith("127.")
 
 
 class ConfigError(Exception):
@@ -61,7 +101,8 @@ def flag_name(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def _split_paths(raw: str) -> list[str]:
+def _split_list(raw: str) -> list[str]:
+    """`a:b,c`: `:` (os.pathsep) or `,` between items."""
     return [p for p in raw.replace(",", os.pathsep).split(os.pathsep) if p]
 
 
@@ -81,8 +122,8 @@ def _from_env(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, str
                 problems.append(f"{labels[name]}: expected a boolean: 1/0, true/false, yes/no or on/off")
                 continue
             values[name] = BOOLEANS[word]
-        elif name == "scenarios":
-            values[name] = _split_paths(raw)
+        elif getattr(field.annotation, "__origin__", None) is list:  # scenarios, allowed_hosts
+            values[name] = _split_list(raw)
         else:
             values[name] = raw
     return values, labels, problems

@@ -1,43 +1,25 @@
-"""The one writer: sends a reply's frames to the client with the scripted pacing and faults.
+"""The one writer: carries out a schedule on an ASGI connection and reports what it sent.
 
-Wire modules turn a reply into a list of SSE frames (data); this module decides when and how
-they leave, so time-to-first-token, delays, bursts, disconnects and error events behave the same
-on both formats. Unpaced streams go out in a single write: clients parse a byte stream.
+It decides nothing: what to send, when, and how the response ends all come from the schedule.
+It writes nothing but the response; the caller journals the report.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
+from dataclasses import dataclass
 
-from starlette.responses import Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Send
 
-from mockgw.domain import StreamShape
-from mockgw.wire.common import RawHeaders
-
-SSE_HEADERS: RawHeaders = [
-    (b"content-type", b"text/event-stream; charset=utf-8"),
-    (b"cache-control", b"no-cache"),
-    (b"x-accel-buffering", b"no"),
-]
+from mockgw.schedule import Schedule
 
 
-def raw_headers(headers: dict[str, str]) -> RawHeaders:
-    """Headers given as text (scripted faults' retry-after, …); names are lower-cased as ASGI wants."""
-    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
-
-
-class JSONBytes(Response):
-    """An encoded JSON body with its headers, built with no more work than the bytes need."""
-
-    def __init__(self, body: bytes, status: int, headers: RawHeaders) -> None:
-        self.status_code = status
-        self.body = body
-        self.background = None
-        self.raw_headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
-        self.raw_headers += headers
+@dataclass(slots=True, frozen=True)
+class Report:
+    sent: int  # SSE events written
+    ending: str  # the schedule's ending, or "client_disconnected"
+    client_disconnected: bool
 
 
 async def sleep_until(deadline: float) -> None:
@@ -48,6 +30,68 @@ async def sleep_until(deadline: float) -> None:
     """
     while (delay := deadline - time.monotonic()) > 0.0005:
         await asyncio.sleep(delay)
+
+
+async def write(schedule: Schedule, receive: Receive, send: Send, arrived: float) -> Report:
+    """arrived: time.monotonic() when the request arrived; the schedule's times count from it."""
+    if schedule.ending == "drop":
+        await sleep_until(arrived + schedule.end_at)
+        await _drop(send)
+        return Report(0, "drop", False)
+    if schedule.head_at:
+        await sleep_until(arrived + schedule.head_at)
+    await send({"type": "http.response.start", "status": schedule.status, "headers": schedule.headers})
+    gone = asyncio.Event()
+    watcher = asyncio.ensure_future(_watch_disconnect(receive, gone)) if schedule.watch_client else None
+    sent = [0]
+    try:
+        await _writes(schedule, send, arrived, gone, sent)
+    except asyncio.CancelledError:  # the server is shutting down and its grace period is over
+        if schedule.shutdown_frame is None:
+            raise
+        await send({"type": "http.response.body", "body": schedule.shutdown_frame, "more_body": False})
+        return Report(sent[0], "shutdown", False)
+    finally:
+        if watcher is not None:
+            watcher.cancel()
+    if gone.is_set() or _client_left(send):
+        return Report(sent[0], "client_disconnected", True)
+    if schedule.ending == "disconnect":
+        await _drop(send)
+    elif not schedule.writes:
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+    return Report(sent[0], schedule.ending, False)
+
+
+async def _writes(
+    schedule: Schedule, send: Send, arrived: float, gone: asyncio.Event, sent: list[int]
+) -> None:
+    """The body writes, each at its time; the last one ends the body unless the connection drops.
+
+    sent[0] counts the events written so far, for whoever stops this midway.
+    """
+    last = len(schedule.writes) - 1
+    ends_body = schedule.ending != "disconnect"
+    for i, w in enumerate(schedule.writes):
+        if w.at:
+            await sleep_until(arrived + w.at)
+            if gone.is_set():
+                return
+        await send({"type": "http.response.body", "body": w.data, "more_body": not (ends_body and i == last)})
+        sent[0] += w.events
+
+
+async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
+    while True:
+        message: Message = await receive()
+        if message["type"] == "http.disconnect":
+            gone.set()
+            return
+
+
+def _client_left(send: Send) -> bool:
+    """Whether uvicorn saw the connection close: an unpaced stream's one write cannot tell otherwise."""
+    return bool(getattr(getattr(send, "__self__", None), "disconnected", False))
 
 
 def _close_transport(send: Send) -> bool:
@@ -64,92 +108,3 @@ async def _drop(send: Send) -> None:
     if not _close_transport(send):
         raise ConnectionAbortedError("mockgw: scripted connection drop")
     await asyncio.sleep(0)  # let the server see the closed connection before the app returns
-
-
-class DropResponse(Response):
-    """Hold the connection stall_ms, then close it without answering."""
-
-    def __init__(self, stall_ms: int) -> None:
-        super().__init__()
-        self.stall_ms = stall_ms
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.stall_ms:
-            await asyncio.sleep(self.stall_ms / 1000)
-        await _drop(send)
-
-
-async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
-    while True:
-        message: Message = await receive()
-        if message["type"] == "http.disconnect":
-            gone.set()
-            return
-
-
-class SSEResponse(Response):
-    def __init__(
-        self,
-        frames: list[bytes],
-        shape: StreamShape,
-        error_frame: bytes | None,
-        headers: RawHeaders,
-        report: dict[str, Any],
-        start: float,
-    ) -> None:
-        """start: time.monotonic() when the request arrived, which the scripted timing counts from."""
-        # No super().__init__: it would add content-length: 0; streams go out chunked.
-        self.status_code = 200
-        self.background = None
-        self.raw_headers = SSE_HEADERS + headers
-        self.report = report
-        self.shape = shape
-        self.start = start
-        self.frames, self.ending = self._cut(frames, shape, error_frame)
-        report.update(events=len(frames), sent=0, ending=self.ending, client_disconnected=False)
-
-    @staticmethod
-    def _cut(frames: list[bytes], shape: StreamShape, error_frame: bytes | None) -> tuple[list[bytes], str]:
-        err_at = shape.error_after if shape.error_after is not None and error_frame else None
-        cut = shape.disconnect_after
-        if err_at is not None and err_at < len(frames) and (cut is None or err_at <= cut):
-            return [*frames[:err_at], error_frame], "error_event"  # type: ignore[list-item]
-        if cut is not None and cut < len(frames):
-            return frames[:cut], "disconnect"
-        return frames, "complete"
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-        ended = False
-        if self.shape.paced:
-            await self._paced(receive, send, self.shape)
-        else:  # one write; unless a drop follows, it also ends the response
-            ended = self.ending != "disconnect"
-            await self._write(send, b"".join(self.frames), len(self.frames), last=ended)
-        if self.ending == "disconnect":
-            await _drop(send)
-        elif not ended and not self.report["client_disconnected"]:
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-    async def _write(self, send: Send, data: bytes, count: int, last: bool = False) -> None:
-        await send({"type": "http.response.body", "body": data, "more_body": not last})
-        self.report["sent"] += count
-
-    async def _paced(self, receive: Receive, send: Send, shape: StreamShape) -> None:
-        gone = asyncio.Event()
-        watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
-        try:
-            if "sse_burst" in shape.quirks:  # the gateway's buffering: all of it at once, at the end
-                await sleep_until(
-                    self.start + (shape.ttft_ms + shape.delay_ms * (len(self.frames) - 1)) / 1000
-                )
-                await self._write(send, b"".join(self.frames), len(self.frames))
-                return
-            for i, frame in enumerate(self.frames):
-                await sleep_until(self.start + (shape.ttft_ms + i * shape.delay_ms) / 1000)
-                if gone.is_set():
-                    self.report.update(client_disconnected=True, ending="client_disconnected")
-                    return
-                await self._write(send, frame, 1)
-        finally:
-            watcher.cancel()

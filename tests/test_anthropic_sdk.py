@@ -116,12 +116,7 @@ def test_system_prompt_list_and_extra_fields_are_accepted(mockgw):
         stop_sequences=["END"],
         messages=user("Say hello"),
         # SDK 2.x dropped temperature/top_p, but 2023-06-01 clients and the docs page still send them
-        extra_body={
-            "temperature": 0.2,
-            "top_p": 0.9,
-            "thinking": {"type": "adaptive"},
-            "service_tier": "auto",
-        },
+        extra_body={"temperature": 0.2, "top_p": 0.9, "service_tier": "auto"},
     )
     assert message.content[0].text.startswith("Hello")
     assert mockgw.last_request["body"]["metadata"] == {"user_id": "u-1"}

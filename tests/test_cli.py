@@ -106,7 +106,7 @@ def test_list_shows_what_the_server_has_loaded(mockgw):
     assert lines[0].split() == ["NAME", "MATCH", "DESCRIPTION"]
     assert lines[1].split()[:2] == ["weather", "(uploaded)"] and lines[1].endswith("Sunny. Always.")
     assert any(line.startswith("hello (active)") for line in lines)
-    assert len(lines) == 1 + 1 + 20
+    assert len(lines) == 1 + len(mockgw.scenarios())
 
 
 def test_list_files_without_a_server():

@@ -94,7 +94,7 @@ def test_failures_explain_themselves(pytester):
     result.stdout.fnmatch_lines(
         [
             "*AssertionError: expected 2 request(s) , mockgw received 1:*",
-            "*#1 POST /v1/messages -> 200 scenario=hello turn=0*",
+            "*#1 POST /v1/messages -> 200 scenario=hello turn=1*",
             "*last request body differs:*",
             '*-  "model": "qwen-coder-32b"*',
             '*+  "model": "qwen-7b"*',
@@ -143,13 +143,23 @@ def served_mockgw():
     proc.wait(timeout=10)
 
 
+REMOTE = """
+def test_each_test_has_a_namespace_of_the_given_server(mockgw, pytestconfig):
+    assert mockgw.url.startswith(pytestconfig.getoption("--mockgw-url") + "/ns/")
+"""
+
+
 def test_remote_mode_against_mockgw_serve(pytester, served_mockgw):
-    pytester.makepyfile(test_downstream=DOWNSTREAM, test_isolation=ISOLATION)
+    pytester.makepyfile(test_downstream=DOWNSTREAM, test_isolation=ISOLATION, test_remote=REMOTE)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", f"--mockgw-url={served_mockgw}")
-    result.assert_outcomes(passed=6)
-    assert httpx.get(served_mockgw + "/_mockgw/requests").json()["requests"], (
-        "the tests used the remote server"
-    )
+    result.assert_outcomes(passed=7)
+    assert_left_as_found(served_mockgw)
+
+
+def assert_left_as_found(url: str) -> None:
+    """Every test's namespace was dropped, and the default namespace saw nothing."""
+    listing = httpx.get(url + "/_mockgw/namespaces").json()["namespaces"]
+    assert [(n["name"], n["requests"]) for n in listing] == [("default", 0)]
 
 
 def test_python_api_without_pytest(tmp_path):

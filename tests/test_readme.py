@@ -2,7 +2,8 @@
 
 By language: a python block that defines test functions runs as a downstream project's test module
 (the mockgw plugin, as installed); any other python block runs as a script; an sh block runs in bash
-against a live server (its curl calls and `mockgw` commands); a YAML block is checked as a scenario
+against a live server (its curl calls, which must get a 2xx unless they print the status themselves,
+and its `mockgw` commands); a YAML block is checked as a scenario
 file (by the validator and by the JSON Schema of `mockgw schema`) or as an accounts file. The README's
 `http://127.0.0.1:8080` becomes the test server's URL. A block that is not meant to run says so on
 the line before it, `<!-- not-run: why -->`; any other block fails test_every_block_runs_or_says_why_not.
@@ -32,7 +33,7 @@ from mockgw.settings import Settings, env_name
 pytest_plugins = ["pytester"]
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-README_URL = re.compile(r"http://(127\.0\.0\.1|localhost):8080")
+README_URL = re.compile(r"(http://)?(127\.0\.0\.1|localhost):8080")
 FENCE = re.compile(r"^(?P<indent>\s*)```(?P<lang>[\w-]*)\s*$")
 NOT_RUN = re.compile(r"^\s*<!-- not-run: (?P<why>\S.*?) -->\s*$")
 
@@ -113,6 +114,17 @@ def test_python_test_module_passes(block: Block, pytester):
     result.assert_outcomes(passed=tests)
 
 
+# A curl that does not print the status itself (-w) must get a 2xx: a snippet the server refuses is wrong.
+STRICT_CURL = """
+curl() {
+  case " $* " in
+    *" -w "* | *" --write-out "*) command curl "$@" ;;
+    *) command curl --fail-with-body "$@" ;;
+  esac
+}
+"""
+
+
 @pytest.mark.parametrize("block", of_kind("sh"))
 def test_shell_block_runs_against_a_live_server(block: Block, mockgw, tmp_path):
     env = os.environ | {
@@ -120,7 +132,7 @@ def test_shell_block_runs_against_a_live_server(block: Block, mockgw, tmp_path):
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",  # this `mockgw`
     }
     result = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", README_URL.sub(mockgw.url, block.code)],
+        ["bash", "-euo", "pipefail", "-c", STRICT_CURL + README_URL.sub(mockgw.url, block.code)],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -52,7 +52,7 @@ def test_default_retries_get_through_honouring_retry_after(mockgw, call, scenari
     assert text_of(call(mockgw, scenario))
     entries = mockgw.journal(scenario=scenario)
     assert [e["status"] for e in entries] == statuses
-    assert [e["attempt"] for e in entries] == list(range(len(statuses)))
+    assert [e["attempt"] for e in entries] == list(range(1, len(statuses) + 1))
     for gap in gaps(entries):
         assert 0.95 <= gap < 3, f"retry-after: 1 not honoured: {gap:.3f}s between attempts"
 
@@ -87,7 +87,7 @@ def test_attempt_counters_are_per_conversation(mockgw):
     for opener in ("first conversation", "second conversation"):
         with pytest.raises(anthropic.RateLimitError):
             client.messages.create(model=MODEL, max_tokens=16, messages=[{"role": "user", "content": opener}])
-    assert [e["attempt"] for e in mockgw.requests] == [0, 0]
+    assert [e["attempt"] for e in mockgw.requests] == [1, 1]
 
 
 def test_dropped_connection_is_retried_by_the_sdk(mockgw):
@@ -119,8 +119,8 @@ def test_tool_read_file_loop_with_anthropic(mockgw):
     assert final.stop_reason == "end_turn"
     assert final.content[0].text == 'The file /tmp/test.txt contains: "Hello, world!"'
     assert [(e["scenario"], e["turn"]) for e in mockgw.requests] == [
-        ("tool-read-file", 0),
         ("tool-read-file", 1),
+        ("tool-read-file", 2),
     ]
 
 
@@ -153,6 +153,7 @@ def test_wrong_tool_use_id_gets_a_400_naming_the_difference(mockgw):
         client.messages.create(model=MODEL, max_tokens=64, tools=[READ_FILE], messages=messages)
     assert "turn 2 of scenario 'tool-read-file'" in info.value.message
     assert "['toolu_01ABC']" in info.value.message and "['toolu_WRONG']" in info.value.message
+    assert (mockgw.last_request["turn"], mockgw.last_request["attempt"]) == (2, None)  # as the message says
 
 
 def test_expectations_name_what_differs(mockgw):

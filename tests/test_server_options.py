@@ -57,7 +57,8 @@ def test_stalled_connection_times_the_client_out(mockgw):
     )
     with pytest.raises(anthropic.APITimeoutError):
         client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
-    assert mockgw.last_request["response"] == {"type": "drop", "stall_ms": 2000}
+    entry = journaled_once_over(mockgw)  # the journal records a request when its response is over
+    assert entry["response"] == {"type": "drop", "stall_ms": 2000}
 
 
 def test_journal_records_a_client_that_went_away_mid_stream(mockgw):
@@ -65,12 +66,18 @@ def test_journal_records_a_client_that_went_away_mid_stream(mockgw):
     headers = {"x-api-key": mockgw.api_key, "x-mockgw-scenario": "slow-stream"}
     with httpx.stream("POST", mockgw.url + "/v1/messages", json=body, headers=headers) as resp:
         next(resp.iter_raw())  # the first event, then hang up
-    deadline = time.monotonic() + 5
-    while not (mockgw.last_request["stream"] or {}).get("client_disconnected"):
-        assert time.monotonic() < deadline, mockgw.last_request["stream"]
+    stream = journaled_once_over(mockgw)["stream"]
+    assert stream["client_disconnected"] and stream["ending"] == "client_disconnected"
+    assert 0 < stream["sent"] < stream["events"]
+
+
+def journaled_once_over(mockgw, timeout: float = 5.0) -> dict:
+    """The one request's journal entry, which appears when the server is done with it."""
+    deadline = time.monotonic() + timeout
+    while not mockgw.requests:
+        assert time.monotonic() < deadline, "the request was never journaled"
         time.sleep(0.02)
-    stream = mockgw.last_request["stream"]
-    assert stream["ending"] == "client_disconnected" and 0 < stream["sent"] < stream["events"]
+    return mockgw.last_request
 
 
 def _free_port() -> int:
@@ -142,12 +149,70 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_JOURNAL_SIZE": "5",
         "MOCKGW_REQUIRE_ANTHROPIC_VERSION": "true",
         "MOCKGW_ACCOUNTS": "/config/accounts.yaml",
+        "MOCKGW_MAX_NAMESPACES": "50",
+        "MOCKGW_NAMESPACE_IDLE_SECONDS": "60",
+        "MOCKGW_VALIDATION": "loose",
+        "MOCKGW_ADMIN_TOKEN": "t0ken",
+        "MOCKGW_OPEN_CONTROL": "0",
+        "MOCKGW_ALLOWED_HOSTS": "mockgw,gateway.test",
+        "MOCKGW_GRACEFUL_TIMEOUT": "3",
+        "MOCKGW_KEEP_ALIVE_SECONDS": "7",
+        "MOCKGW_MAX_CONNECTIONS": "100",
+        "MOCKGW_MAX_HEADER_BYTES": "4096",
+        "MOCKGW_BODY_TIMEOUT_SECONDS": "2.5",
     }
     settings, _ = resolve({}, env)
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
+    assert (settings.max_namespaces, settings.namespace_idle_seconds) == (50, 60.0)
+    assert (settings.admin_token, settings.allowed_hosts, settings.body_timeout_seconds) == (
+        "t0ken",
+        ["mockgw", "gateway.test"],
+        2.5,
+    )
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
+    assert settings.validation == "loose"
+
+
+def test_scripted_timing_is_never_early(mockgw):
+    stream = {"ttft_ms": 150, "delay_ms": 40, "chunk_chars": 4}
+    mockgw.add_scenario(
+        {"name": "paced", "turns": [{"reply": {"content": [{"text": "abcdefgh"}], "stream": stream}}]}
+    )
+    client = mockgw.anthropic_client(default_headers={"x-mockgw-scenario": "paced"})
+    start = time.monotonic()
+    client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
+    assert time.monotonic() - start >= 0.149, "a JSON reply waits for its first token too"
+    start, texts = time.monotonic(), []
+    with client.messages.stream(model="qwen-coder-32b", max_tokens=8, messages=HI) as events:
+        texts = [time.monotonic() - start for _ in events.text_stream]
+    # events: message_start, content_block_start, ping, then the deltas "abcd" and "efgh" (events 3, 4),
+    # each due at ttft + index * delay after the request; a late one may shorten the gap after it
+    due = [0.15 + i * 0.04 - 0.001 for i in (3, 4)]
+    assert len(texts) == 2 and all(t >= d for t, d in zip(texts, due, strict=True)), (texts, due)
+
+
+def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_serving():
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    with MockGateway() as gw:
+        decide = gw.state.default.engine.decide
+        gw.state.default.engine.decide = broken  # type: ignore[method-assign]
+        with pytest.raises(
+            anthropic.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"
+        ):
+            gw.anthropic_client(max_retries=0).messages.create(
+                model="qwen-coder-32b", max_tokens=8, messages=HI
+            )
+        with pytest.raises(openai.InternalServerError, match=r"mockgw internal error \(RuntimeError: boom\)"):
+            gw.openai_client(max_retries=0).chat.completions.create(model="qwen-coder-32b", messages=HI)
+        assert [e["status"] for e in gw.requests] == [500, 500]
+        assert gw.state.default.accounts.for_key(gw.api_key).credits == 50_000, "a 500 of ours is not charged"
+        gw.state.default.engine.decide = decide  # type: ignore[method-assign]
+        reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
+        assert reply.role == "assistant"
 
 
 def test_a_flag_wins_over_the_environment():

@@ -1,7 +1,9 @@
 """Choose a scenario for a request and turn it into a canonical Reply, a GatewayError, or a Drop.
 
-Knows nothing of HTTP or wire formats. The only state is the attempt counters (retry stories),
-keyed by credential + scenario + conversation + turn, and the scenarios uploaded at run time.
+Every outcome is returned, never raised: a request that does not fit its script gets its error as
+the decision's result. Knows nothing of HTTP or wire formats. The only state is the attempt
+counters (retry stories), keyed by credential + scenario + conversation + turn, and the scenarios
+uploaded at run time.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from mockgw.domain import (
-    SSE_QUIRKS,
     ChatRequest,
     Draft,
     Drop,
@@ -28,20 +29,23 @@ from mockgw.domain import (
     Text,
     ToolUse,
     Usage,
+    bad_request,
     make_reply,
-    tool_id_suffix,
 )
 from mockgw.generate import default_reply
-from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn
+from mockgw.ids import tool_call_key
+from mockgw.scenario.model import ErrorSpec, FaultSpec, Outcome, Scenario, TextItem, Turn, kind_for_status
 from mockgw.scenario.template import Placeholders, render
 
 
 @dataclass(slots=True)
 class Decision:
+    """What a request gets, and where in its script it stands, numbered as the error messages say."""
+
     result: Reply | Drop | GatewayError
     scenario: str | None = None
-    turn: int = 0
-    attempt: int = 0
+    turn: int = 1  # 1 for the first assistant turn of the conversation
+    attempt: int | None = None  # 1 for the first try of a retry story; None where attempts are not counted
     chaos: str | None = None
 
 
@@ -90,7 +94,9 @@ class Script:
             disconnect_after=s.disconnect_after,
             error_after=s.error_after,
             error=error_from(s.error, values) if s.error_after is not None else None,
-            quirks=frozenset(spec.quirks) & SSE_QUIRKS,
+            burst="sse_burst" in spec.quirks,
+            event_names="sse_no_event_names" not in spec.quirks,
+            block_events="sse_no_block_events" not in spec.quirks,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
         return Draft(blocks, spec.stop_reason, usage, shape)
@@ -171,24 +177,35 @@ def _generated_id(scenario: str, turn: int, block: int) -> str:
 
 
 def error_from(spec: ErrorSpec, values: Placeholders | None) -> GatewayError:
-    return GatewayError(spec.status, render(spec.message, values), spec.kind, dict(spec.headers))
+    return GatewayError(
+        spec.status, spec.error_kind(), render(spec.message, values), headers=dict(spec.headers)
+    )
+
+
+class Library:
+    """The scenario files, compiled once and shared by every namespace; --watch swaps them in place."""
+
+    def __init__(self, scenarios: list[Scenario]) -> None:
+        self.files: list[Candidate] = []
+        self.replace(scenarios)
+
+    def replace(self, scenarios: list[Scenario]) -> None:
+        ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
+        self.files = [Candidate(s) for s in ordered]
 
 
 class Engine:
-    def __init__(self, scenarios: list[Scenario], seed: int = 0, strict: bool = False) -> None:
+    """One namespace's scenario state over the shared library: uploads, the active one, attempt counters."""
+
+    def __init__(self, library: Library, seed: int = 0, strict: bool = False) -> None:
+        self.library = library
         self.seed = seed
         self.strict = strict
-        self.files: list[Candidate] = []
         self.uploaded: dict[str, Candidate] = {}
         self.active: str | None = None
         self.attempts: dict[tuple[str, str, str, int], int] = {}
-        self.replace_files(scenarios)
 
     # --- the scenario set ----------------------------------------------------------------------
-
-    def replace_files(self, scenarios: list[Scenario]) -> None:
-        ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
-        self.files = [Candidate(s) for s in ordered]
 
     def upload(self, scenario: Scenario) -> None:
         self.uploaded.pop(scenario.name, None)
@@ -196,12 +213,14 @@ class Engine:
 
     def candidates(self) -> list[Candidate]:
         """Match order: uploaded (newest first), then files by priority, then file order."""
+        files = self.library.files
         if not self.uploaded:
-            return self.files
-        return [*reversed(self.uploaded.values()), *self.files]
+            return files
+        return [*reversed(self.uploaded.values()), *files]
 
     def find(self, name: str) -> Candidate | None:
-        return self.uploaded.get(name) or next((c for c in self.files if c.scenario.name == name), None)
+        found = self.uploaded.get(name)
+        return found or next((c for c in self.library.files if c.scenario.name == name), None)
 
     def names(self) -> list[str]:
         return [c.scenario.name for c in self.candidates()]
@@ -216,13 +235,13 @@ class Engine:
     def decide(
         self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False
     ) -> Decision:
+        """What this request gets: a reply, a scripted fault, or the 400 of a script it does not fit."""
         name = name or self.active
         if name:
             found = self.find(name)
             if found is None:
-                raise GatewayError(
-                    400, f"unknown scenario {name!r}; known: {', '.join(self.names()) or 'none'}"
-                )
+                known = ", ".join(self.names()) or "none"
+                return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn + 1)
             return self._play(found, req, credential)
         candidates = self.candidates()
         user = req.last_user_text()
@@ -232,24 +251,25 @@ class Engine:
                 return self._play(c, req, credential)
         if strict or self.strict:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
-            raise GatewayError(
-                400, "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
-            )
-        return Decision(default_reply(req, self.seed), None, req.turn)
+            message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
+            return Decision(bad_request(message), turn=req.turn + 1)
+        return Decision(default_reply(req, self.seed), None, req.turn + 1)
 
     def _play(self, candidate: Candidate, req: ChatRequest, credential: str) -> Decision:
         scenario = candidate.scenario
         index = req.turn
         if index >= len(scenario.turns):
-            raise GatewayError(
-                400,
+            message = (
                 f"scenario {scenario.name!r} scripts {len(scenario.turns)} turn(s); this request is turn "
-                f"{index + 1} (it carries {index} assistant message(s))",
+                f"{index + 1} (it carries {index} assistant message(s))"
             )
-        self._check(scenario, index, req)
+            return Decision(bad_request(message), scenario.name, index + 1)
+        refusal = self._check(scenario, index, req)
+        if refusal is not None:
+            return Decision(refusal, scenario.name, index + 1)
         attempts = candidate.attempts[index]
         if not attempts and scenario.chaos is None:  # only retry stories and chaos count requests
-            return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index)
+            return Decision(candidate.turns[index].play(req, self.seed), scenario.name, index + 1)
         key = (credential, scenario.name, _conversation(req), index)
         attempt = self.attempts.get(key, 0)
         self.attempts[key] = attempt + 1
@@ -259,9 +279,10 @@ class Engine:
             script = Script(Outcome(fault=FaultSpec.model_validate(fault)), scenario.name, index)
         else:
             script = attempts[attempt] if attempt < len(attempts) else candidate.turns[index]
-        return Decision(script.play(req, self.seed), scenario.name, index, attempt, chaos)
+        return Decision(script.play(req, self.seed), scenario.name, index + 1, attempt + 1, chaos)
 
-    def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> None:
+    def _check(self, scenario: Scenario, index: int, req: ChatRequest) -> GatewayError | None:
+        """The error for a request that breaks the turn's expectations, naming every difference."""
         expect = scenario.turns[index].expect
         problems = []
         if expect.model and req.model != expect.model:
@@ -279,17 +300,17 @@ class Engine:
         if expect.tool_results and index > 0:
             wanted = _tool_ids(scenario.turns[index - 1], scenario.name, index - 1)
             got = [r.tool_use_id for r in req.last_tool_results()]
-            got_suffixes = {tool_id_suffix(g) for g in got}
-            unanswered = [w for w in wanted if tool_id_suffix(w) not in got_suffixes]
+            answered = {tool_call_key(g) for g in got}
+            unanswered = [w for w in wanted if tool_call_key(w) not in answered]
             if unanswered:
                 problems.append(
                     f"expects tool_result blocks answering tool_use id(s) {unanswered} from turn {index}; "
                     f"the request's last user message answers {got or 'none'}"
                 )
-        if problems:
-            raise GatewayError(
-                expect.status, f"turn {index + 1} of scenario {scenario.name!r} " + "; ".join(problems)
-            )
+        if not problems:
+            return None
+        message = f"turn {index + 1} of scenario {scenario.name!r} " + "; ".join(problems)
+        return GatewayError(expect.status, kind_for_status(expect.status), message)
 
     def _chaos(self, scenario: Scenario, key: tuple[str, str, str, int], attempt: int) -> str | None:
         chaos = scenario.chaos

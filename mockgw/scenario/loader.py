@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ _many: TypeAdapter[Any] = TypeAdapter(list[Scenario])
 
 
 def shipped_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "shipped_scenarios"
+    """The shipped scenarios: the repository's scenarios/ folder, installed as mockgw.shipped_scenarios."""
+    return Path(str(resources.files("mockgw.shipped_scenarios")))
 
 
 def parse_text(text: str, source: str) -> list[Scenario]:

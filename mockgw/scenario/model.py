@@ -19,11 +19,29 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from mockgw.domain import SSE_QUIRKS, ErrorKind, StopReason
+from mockgw.domain import ErrorKind, StopReason
 from mockgw.scenario.template import check_template
 
-CONTENT_QUIRKS = frozenset({"xml_tool_call"})
-QUIRKS = sorted(CONTENT_QUIRKS | SSE_QUIRKS)
+QUIRKS = ["sse_burst", "sse_no_block_events", "sse_no_event_names", "xml_tool_call"]
+
+# The error kind of a scripted status that names none.
+KIND_BY_STATUS: dict[int, ErrorKind] = {
+    400: "invalid_request",
+    401: "authentication",
+    402: "billing",
+    403: "permission",
+    404: "not_found",
+    408: "timeout",
+    413: "request_too_large",
+    422: "invalid_request",
+    429: "rate_limit",
+    504: "timeout",
+    529: "overloaded",
+}
+
+
+def kind_for_status(status: int) -> ErrorKind:
+    return KIND_BY_STATUS.get(status, "api_error" if status >= 500 else "invalid_request")
 
 
 class Strict(BaseModel):
@@ -68,6 +86,9 @@ class ErrorSpec(Strict):
     @classmethod
     def _placeholders(cls, v: str) -> str:
         return check_template(v)
+
+    def error_kind(self) -> ErrorKind:
+        return self.kind or kind_for_status(self.status)
 
 
 class StreamSpec(Strict):

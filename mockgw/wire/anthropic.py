@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, cast
 
-from pydantic import Field, TypeAdapter
-from typing_extensions import Required, TypedDict
+from pydantic import TypeAdapter, ValidationError
 
+from mockgw.catalog import Model
 from mockgw.clock import iso
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
@@ -23,18 +26,13 @@ from mockgw.domain import (
     ToolResult,
     ToolUse,
     bad_request,
-    tool_id_suffix,
 )
-from mockgw.wire.common import (
-    RawHeaders,
-    check_tool_pairing,
-    chunks,
-    dumps,
-    dumps_str,
-    parse,
-    response_headers,
-)
+from mockgw.ids import tool_call_key
+from mockgw.wire.anthropic_contract import REQUEST
+from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
+from mockgw.wire.contract import KIND_TAGS, validate
 
+VERSION_HEADER: str | None = "anthropic-version"
 NAME = "anthropic"
 ID_PREFIX = "msg_"
 ERROR_TYPES: dict[ErrorKind, str] = {
@@ -53,115 +51,63 @@ ERROR_TYPES: dict[ErrorKind, str] = {
 
 # --- request --------------------------------------------------------------------------------------
 
+# Request fields only betas have (BetaMessageCreateParams has them, MessageCreateParams does not): each is
+# accepted when `anthropic-beta` names one of its betas. Without it the API answers as for any unknown
+# field (`context_management: Extra inputs are not permitted`). The one list of them; a test keeps it
+# equal to what the two contracts differ by.
+BETA_FIELDS: dict[str, frozenset[str]] = {
+    "billing_policy": frozenset(
+        {"user-profiles-2026-03-24", "user-profiles-2026-08-18", "user-profiles-2026-09-04"}
+    ),
+    "compaction": frozenset({"compact-2026-01-12", "compact-2026-09-04"}),
+    "context_management": frozenset({"context-management-2025-06-27"}),
+    "fallback_credit_token": frozenset({"fallback-credit-2026-06-01", "fallback-credit-2026-07-01"}),
+    "fallbacks": frozenset({"server-side-fallback-2026-06-01", "server-side-fallback-2026-07-01"}),
+    "mcp_servers": frozenset({"mcp-client-2025-04-04", "mcp-client-2025-11-20", "mcp-client-2026-09-15"}),
+    "thread": frozenset({"message-threads-2026-08-12"}),
+}
+NO_BETAS: frozenset[str] = frozenset()
+# With interleaved thinking the budget spans every thinking block of the turn, so it may pass max_tokens.
+INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14"
 
-class BlockIn(TypedDict, total=False):
-    type: Required[str]
-    text: str
-    id: str
-    name: str
-    input: dict[str, Any]
-    tool_use_id: str
-    content: str | list[dict[str, Any]] | None
-    is_error: bool | None
-
-
-class MessageIn(TypedDict):
-    role: Literal["user", "assistant", "system"]
-    content: str | list[BlockIn]
-
-
-class ToolIn(TypedDict, total=False):
-    name: Required[str]
-    description: str
-    input_schema: dict[str, Any]
-
-
-class ToolChoiceIn(TypedDict, total=False):
-    type: Required[Literal["auto", "any", "tool", "none"]]
-    name: str | None
-
-
-class SystemBlockIn(TypedDict, total=False):
-    type: str
-    text: str
-
-
-class RequestIn(TypedDict, total=False):
-    model: Required[str]
-    messages: Required[list[MessageIn]]
-    max_tokens: int
-    system: str | list[SystemBlockIn] | None
-    stream: bool
-    temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
-    top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
-    tools: list[ToolIn] | None
-    tool_choice: ToolChoiceIn | None
+# Blocks only one side of a conversation sends (`'image' blocks are not permitted within assistant turns.`).
+ONLY_IN = {
+    "user": frozenset({"image", "document", "search_result", "tool_result", "container_upload"}),
+    "assistant": frozenset(
+        {
+            "tool_use",
+            "server_tool_use",
+            "mcp_tool_use",
+            "mcp_tool_result",
+            "thinking",
+            "redacted_thinking",
+            "web_search_tool_result",
+            "web_fetch_tool_result",
+            "code_execution_tool_result",
+            "bash_code_execution_tool_result",
+            "text_editor_code_execution_tool_result",
+            "tool_search_tool_result",
+        }
+    ),
+}
 
 
-REQUEST = TypeAdapter(RequestIn)
-
-
-def _text_of(content: str | list[dict[str, Any]] | None) -> str:
-    if content is None or isinstance(content, str):
-        return content or ""
-    return "\n".join(part.get("text", "") for part in content if part.get("type") == "text")
-
-
-def _block(b: BlockIn, where: str) -> Block | None:
-    kind = b["type"]
-    if kind == "text":
-        return Text(_need(b, "text", where))
-    if kind == "tool_use":
-        return ToolUse(_need(b, "id", where), _need(b, "name", where), _need(b, "input", where))
-    if kind == "tool_result":
-        return ToolResult(_need(b, "tool_use_id", where), _text_of(b.get("content")), bool(b.get("is_error")))
-    return None  # images, documents, thinking...: accepted, not used by the script
-
-
-def _need(b: BlockIn, field: str, where: str) -> Any:
-    value = b.get(field)
-    if value is None:
-        raise bad_request(
-            f"{where}.{field}: Field required for a {b['type']} block", param=f"{where}.{field}"
-        )
-    return value
-
-
-def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
-    out: list[Message] = []
-    for i, m in enumerate(raw):
-        role, content = m["role"], m["content"]
-        if role == "system":  # SDK 2.x types allow system turns inside messages
-            system.append(_text_of(content))  # type: ignore[arg-type]
-            continue
-        if isinstance(content, str):
-            out.append(Message(role, [Text(content)]))
-            continue
-        found = (_block(b, f"messages.{i}.content.{j}") for j, b in enumerate(content))
-        blocks = [b for b in found if b is not None]
-        if role == "user" and any(isinstance(b, ToolUse) for b in blocks):
-            raise bad_request(f"messages.{i}: tool_use blocks can only appear in assistant messages")
-        if role == "assistant" and any(isinstance(b, ToolResult) for b in blocks):
-            raise bad_request(f"messages.{i}: tool_result blocks can only appear in user messages")
-        out.append(Message(role, blocks))
-    return out
-
-
-def _system(system: str | list[SystemBlockIn] | None) -> list[str]:
-    if isinstance(system, str):
-        return [system]
-    return [b.get("text", "") for b in system or []]
-
-
-def decode(raw: bytes) -> ChatRequest:
-    req = parse(REQUEST, raw)
+def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
+    """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
+    rules its types cannot say. Each 400 is worded as the real API words it.
+    """
+    named = headers.get("anthropic-beta")
+    betas = frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
+    req = _validated(raw, _beta_request() if betas else REQUEST, loose)
+    if betas and not loose:
+        _check_betas(req, betas)
     system = _system(req.get("system"))
-    messages = _messages(req["messages"], system)
-    if not messages:
-        raise bad_request("messages: at least one user message is required", param="messages")
-    if messages[0].role != "user":
-        raise bad_request('messages.0.role: the first message must use the "user" role', param="messages")
-    check_tool_pairing(messages)
+    messages, prefill = _conversation(req["messages"], system)
+    if "thinking" in req:
+        _check_thinking(req, betas)
+    tools = req.get("tools") or []
+    if tools:
+        _check_tool_names(tools)
     choice = req.get("tool_choice")
     return ChatRequest(
         model=req["model"],
@@ -170,20 +116,209 @@ def decode(raw: bytes) -> ChatRequest:
         system="\n".join(s for s in system if s),
         stream=req.get("stream", False),
         tools=[
-            Tool(t["name"], t.get("description", ""), t.get("input_schema", {}))
-            for t in req.get("tools") or []
+            Tool(t["name"], t.get("description") or "", t["input_schema"])
+            for t in tools
+            if t["type"] == "custom"
         ],
         tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
-        temperature=req.get("temperature"),
-        top_p=req.get("top_p"),
+        prefill=prefill,
+        stop_sequences=req.get("stop_sequences") or [],
     )
+
+
+@cache
+def _beta_request() -> TypeAdapter[Any]:
+    """The beta contract, imported when a request first names a beta (it builds as slowly as REQUEST)."""
+    from mockgw.wire.anthropic_beta_contract import BETA_REQUEST
+
+    return BETA_REQUEST
+
+
+def _validated(raw: bytes, schema: TypeAdapter[Any], loose: bool) -> dict[str, Any]:
+    try:
+        return cast(dict[str, Any], validate(schema, raw, loose))
+    except ValidationError as exc:
+        raise _contract_error(exc, raw) from None
+
+
+PYTHON_WORDING = {  # the API validates parsed JSON, so pydantic words these as for Python values
+    "list_type": "Input should be a valid list",
+    "dict_type": "Input should be a valid dictionary",
+}
+
+
+def _contract_error(exc: ValidationError, raw: bytes) -> GatewayError:
+    """Every problem, `path: message` joined by "; ", as the API reports them."""
+    errors = exc.errors(include_url=False)
+    if errors[0]["type"] == "json_invalid":
+        try:
+            json.loads(raw)
+        except ValueError as err:  # Python's own wording, as the API gives it
+            return bad_request(f"The request body is not valid JSON: {err}")
+    if not errors[0]["loc"] and errors[0]["type"] == "dict_type":
+        return bad_request(f"request body must be a JSON object, got {type(errors[0]['input']).__name__}")
+    problems = [f"{_path(e['loc'])}: {PYTHON_WORDING.get(e['type'], e['msg'])}" for e in errors]
+    return bad_request("; ".join(dict.fromkeys(problems)))
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    """messages.0.content.1.image.source.base64.media_type: a block's tag stays, the JSON-type branch goes."""
+    return ".".join(str(p) for p in loc if p not in KIND_TAGS) or "body"
+
+
+def _check_betas(req: dict[str, Any], betas: frozenset[str]) -> None:
+    refused = [f for f, needs in BETA_FIELDS.items() if f in req and not needs & betas]
+    if refused:
+        raise bad_request("; ".join(f"{f}: Extra inputs are not permitted" for f in refused))
+
+
+def _system(system: str | list[dict[str, Any]] | None) -> list[str]:
+    if not system:
+        return []
+    blocks = [{"text": system}] if isinstance(system, str) and system else system or []
+    for b in blocks:
+        _check_text(b["text"], "system")
+    return [b["text"] for b in blocks]
+
+
+def _check_text(text: str, where: str) -> None:
+    if not text:
+        raise bad_request(f"{where}: text content blocks must be non-empty")
+    if text.isspace():
+        raise bad_request(f"{where}: text content blocks must contain non-whitespace text")
+
+
+def _conversation(raw: list[dict[str, Any]], system: list[str]) -> tuple[list[Message], str]:
+    """The turns and the prefill: consecutive messages of a role merged into one turn as the API merges
+    them, system messages added to `system`, a final assistant turn taken out as the reply's prefill.
+    """
+    turns: list[Message] = []
+    starts: list[int] = []  # where each turn's first message is in `raw`, for error paths
+    tools = False
+    last = len(raw) - 1
+    for i, m in enumerate(raw):
+        role, content = m["role"], m["content"]
+        if role == "system":
+            system.append(_system_message(content, i))
+            continue
+        prefill = i == last and role == "assistant"
+        if not content and not prefill:
+            raise bad_request(
+                f"messages.{i}: all messages must have non-empty content except for the optional final "
+                "assistant message"
+            )
+        if isinstance(content, str):
+            if not prefill:
+                _check_text(content, "messages")
+            blocks: list[Block] = [Text(content)]
+        else:
+            blocks = _blocks(content, role, i, prefill)
+            tools = tools or any(not isinstance(b, Text) for b in blocks)
+        if turns and turns[-1].role == role:
+            turns[-1].content += blocks
+        else:
+            turns.append(Message(role, blocks))
+            starts.append(i)
+    if not turns:
+        raise bad_request("messages: at least one message is required")
+    prefill_text = ""
+    if turns[-1].role == "assistant":
+        prefill_text = "".join(b.text for b in turns.pop().content if isinstance(b, Text))
+        if prefill_text != prefill_text.rstrip():
+            raise bad_request("messages: final assistant content cannot end with trailing whitespace")
+    if tools:
+        _check_tool_pairing(turns, starts, raw)
+    return turns, prefill_text
+
+
+def _blocks(content: list[dict[str, Any]], role: str, i: int, prefill: bool) -> list[Block]:
+    """The blocks the script reads (text, tool_use, tool_result); the others are checked and left out."""
+    out: list[Block] = []
+    other = ONLY_IN["user" if role == "assistant" else "assistant"]
+    for b in content:
+        kind = b["type"]
+        if kind == "text":
+            if not prefill:
+                _check_text(b["text"], "messages")
+            out.append(Text(b["text"]))
+        elif kind in other:
+            raise bad_request(f"messages.{i}.content: '{kind}' blocks are not permitted within {role} turns.")
+        elif kind == "tool_use":
+            out.append(ToolUse(b["id"], b["name"], b["input"]))
+        elif kind == "tool_result":
+            out.append(ToolResult(b["tool_use_id"], _text_of(b.get("content"))))
+    return out
+
+
+def _system_message(content: str | list[dict[str, Any]], i: int) -> str:
+    """A system message inside `messages` (MessageParam allows it): text only, like `system`."""
+    if isinstance(content, str):
+        return content
+    for j, b in enumerate(content):
+        if b["type"] != "text":
+            raise bad_request(f"messages.{i}.content.{j}.type: Input should be 'text'")
+    return "\n".join(b["text"] for b in content)
+
+
+def _check_thinking(req: dict[str, Any], betas: frozenset[str]) -> None:
+    thinking = req["thinking"] or {}
+    enabled = thinking.get("type") == "enabled"
+    max_tokens = req.get("max_tokens", DEFAULT_MAX_TOKENS)
+    if enabled and INTERLEAVED_THINKING not in betas and max_tokens <= thinking["budget_tokens"]:
+        raise bad_request("`max_tokens` must be greater than `thinking.budget_tokens`.")
+    temperature = req.get("temperature")
+    if thinking.get("type") in ("enabled", "adaptive") and temperature is not None and temperature != 1:
+        raise bad_request("`temperature` may only be set to 1 when thinking is enabled or in adaptive mode")
+
+
+def _check_tool_names(tools: list[dict[str, Any]]) -> None:
+    names = [t["name"] for t in tools if "name" in t]
+    if len(names) != len(set(names)):
+        raise bad_request("tools: Tool names must be unique.")
+
+
+def _check_tool_pairing(turns: list[Message], starts: list[int], raw: list[dict[str, Any]]) -> None:
+    """Every tool_use is answered by a tool_result in the very next turn, and only those are."""
+    for k, turn in enumerate(turns):
+        uses = [b.id for b in turns[k - 1].content if isinstance(b, ToolUse)] if k else []
+        results = [b.tool_use_id for b in turn.content if isinstance(b, ToolResult)]
+        unknown = [r for r in results if r not in uses]
+        if unknown:
+            where = _result_path(raw, starts[k], unknown[0])
+            raise bad_request(
+                f"{where}: unexpected `tool_use_id` found in `tool_result` blocks: {', '.join(unknown)}. "
+                "Each `tool_result` block must have a corresponding `tool_use` block in the previous message."
+            )
+        missing = [u for u in uses if u not in results]
+        if missing:
+            raise bad_request(
+                f"messages.{starts[k - 1]}: `tool_use` ids were found without `tool_result` blocks "
+                f"immediately after: {', '.join(missing)}. Each `tool_use` block must have a corresponding "
+                "`tool_result` block in the next message."
+            )
+
+
+def _result_path(raw: list[dict[str, Any]], start: int, tool_use_id: str) -> str:
+    """Where a tool_result block is in the request, from the first message of its turn on."""
+    for i in range(start, len(raw)):
+        content = raw[i]["content"]
+        for j, b in enumerate(content if isinstance(content, list) else []):
+            if b["type"] == "tool_result" and b["tool_use_id"] == tool_use_id:
+                return f"messages.{i}.content.{j}"
+    return f"messages.{start}"
+
+
+def _text_of(content: str | list[dict[str, Any]] | None) -> str:
+    if content is None or isinstance(content, str):
+        return content or ""
+    return "\n".join(part["text"] for part in content if part["type"] == "text")
 
 
 # --- reply ----------------------------------------------------------------------------------------
 
 
 def _tool_id(tool_id: str) -> str:
-    return "toolu_" + tool_id_suffix(tool_id)
+    return "toolu_" + tool_call_key(tool_id)
 
 
 def _usage(reply: Reply, output_tokens: int) -> dict[str, Any]:
@@ -227,9 +362,8 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
 
     Deltas are most of a stream: their fixed part is encoded once per block and each piece spliced in.
     """
-    quirks = reply.shape.quirks
-    named = "sse_no_event_names" not in quirks
-    block_events = "sse_no_block_events" not in quirks
+    shape = reply.shape
+    named, block_events = shape.event_names, shape.block_events
     size = reply.shape.chunk_chars
     shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
     shell["usage"] = _usage(reply, 1)
@@ -266,6 +400,22 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
+# --- the model catalog (GET /v1/models) -----------------------------------------------------------
+
+
+def encode_model(model: Model) -> dict[str, Any]:
+    """anthropic.types.ModelInfo; the docs page gives no release dates, so created_at is the epoch."""
+    return {
+        "type": "model",
+        "id": model.id,
+        "display_name": model.id.replace("-", " ").title(),
+        "created_at": "1970-01-01T00:00:00Z",
+        "lifecycle": "active",
+        "max_input_tokens": model.context_window,
+        "max_tokens": model.max_tokens_cap,
+    }
+
+
 # --- headers and errors ---------------------------------------------------------------------------
 
 
@@ -283,9 +433,10 @@ def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
 
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
+    message = err.message
     return {
         "type": "error",
-        "error": {"type": ERROR_TYPES[err.kind], "message": err.message},
+        "error": {"type": ERROR_TYPES[err.kind], "message": message},
         "request_id": request_id,
     }
 

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 
 from mockgw.domain import GatewayError, Message, RateLimit, ToolResult, ToolUse, bad_request
+from mockgw.validation import field_path
 
 _encode_str = json.encoder.encode_basestring  # the C version where CPython has it
 
@@ -29,6 +30,11 @@ def response_headers(
     return [*head, (limit, b"%d" % rate.limit), (remaining, b"%d" % rate.remaining), (reset_at, reset)]
 
 
+def raw_headers(headers: dict[str, str]) -> RawHeaders:
+    """Headers given as text (scripted faults' retry-after, …); names are lower-cased as ASGI wants."""
+    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+
+
 def dumps(obj: Any) -> bytes:
     """Compact UTF-8 JSON, by pydantic-core's Rust serializer: a fifth of the json module's time."""
     return to_json(obj)
@@ -37,12 +43,6 @@ def dumps(obj: Any) -> bytes:
 def dumps_str(text: str) -> bytes:
     """A JSON string literal: what stream deltas are made of, so it is the cheapest path there is."""
     return _encode_str(text).encode()
-
-
-def field_path(loc: tuple[Any, ...]) -> str:
-    # pydantic puts union member names ("str", "list[...]") into loc; a caller wants the field path.
-    parts = [str(p) for p in loc if isinstance(p, int) or not any(c in str(p) for c in "[]'\"")]
-    return ".".join(p for p in parts if p not in {"str", "int", "float", "bool", "dict", "list"})
 
 
 def validation_error(exc: ValidationError) -> GatewayError:

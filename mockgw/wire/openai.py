@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
-from typing import Annotated, Any, Literal
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import Field, TypeAdapter
-from typing_extensions import Required, TypedDict
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+from typing_extensions import NotRequired, Required, TypedDict, is_typeddict
 
+from mockgw.catalog import Model
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
     ChatRequest,
+    ContextWindowExceeded,
     ErrorKind,
     GatewayError,
     Message,
     RateLimit,
     Reply,
+    ResponseFormat,
     StopReason,
     Text,
     Tool,
@@ -26,18 +33,11 @@ from mockgw.domain import (
     ToolResult,
     ToolUse,
     bad_request,
-    tool_id_suffix,
 )
-from mockgw.wire.common import (
-    RawHeaders,
-    check_tool_pairing,
-    chunks,
-    dumps,
-    dumps_str,
-    parse,
-    response_headers,
-)
+from mockgw.ids import tool_call_key
+from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 
+VERSION_HEADER: str | None = None
 NAME = "openai"
 ID_PREFIX = "chatcmpl-"
 ERROR_TYPES: dict[ErrorKind, tuple[str, str | None]] = {
@@ -62,85 +62,828 @@ FINISH_REASONS: dict[StopReason, str] = {
 DONE = b"data: [DONE]\n\n"
 
 
-# --- request --------------------------------------------------------------------------------------
+# --- request: the API's contract -----------------------------------------------------------------
+#
+# The request as the official SDK types it (openai.types.chat.CompletionCreateParams and the types it
+# points to, openai 3.57.0): one TypedDict per object, tagged unions where the API tags them (messages
+# by role, content parts, tools, tool calls, tool_choice objects and response formats by type), the
+# SDK's nullability, and the ranges and lengths of the API reference. Validation is strict (JSON
+# types, closed objects) unless the server loosens it; then types are coerced and unknown fields
+# ignored, and every other rule still holds.
+
+Name = Annotated[str, StringConstraints(max_length=64, pattern=r"^[a-zA-Z0-9_-]+$")]
 
 
-class FunctionCallIn(TypedDict, total=False):
-    name: Required[str]
+class CacheBreakpoint(TypedDict, total=False):
+    mode: Required[Literal["explicit"]]
+    ttl: Literal["30m", "12h"]
+
+
+class TextPart(TypedDict, total=False):
+    type: Required[Literal["text"]]
+    text: Required[str]
+    prompt_cache_breakpoint: CacheBreakpoint
+
+
+class ImageURL(TypedDict, total=False):
+    url: Required[str]
+    detail: Literal["auto", "low", "high", "original"]
+
+
+class ImagePart(TypedDict, total=False):
+    type: Required[Literal["image_url"]]
+    image_url: Required[ImageURL]
+    prompt_cache_breakpoint: CacheBreakpoint
+
+
+class InputAudio(TypedDict):
+    data: str
+    format: Literal["wav", "mp3"]
+
+
+class AudioPart(TypedDict, total=False):
+    type: Required[Literal["input_audio"]]
+    input_audio: Required[InputAudio]
+    prompt_cache_breakpoint: CacheBreakpoint
+
+
+class FileData(TypedDict, total=False):
+    file_data: str
+    file_id: str
+    filename: str
+
+
+class FilePart(TypedDict, total=False):
+    type: Required[Literal["file"]]
+    file: Required[FileData]
+    prompt_cache_breakpoint: CacheBreakpoint
+
+
+class RefusalPart(TypedDict):
+    type: Literal["refusal"]
+    refusal: str
+
+
+# Every part type the API knows, in the order its error lists them; a role takes a subset.
+PART_TYPES = ("text", "image_url", "input_audio", "refusal", "audio", "file")
+UserPart = Annotated[TextPart | ImagePart | AudioPart | FilePart, Field(discriminator="type")]
+AssistantPart = Annotated[TextPart | RefusalPart, Field(discriminator="type")]
+TextContent = str | Annotated[list[TextPart], Field(min_length=1)]
+
+
+class SystemMessage(TypedDict, total=False):
+    role: Required[Literal["system"]]
+    content: Required[TextContent]
+    name: Name
+
+
+class DeveloperMessage(TypedDict, total=False):
+    role: Required[Literal["developer"]]
+    content: Required[TextContent]
+    name: Name
+
+
+class UserMessage(TypedDict, total=False):
+    role: Required[Literal["user"]]
+    content: Required[str | Annotated[list[UserPart], Field(min_length=1)]]
+    name: Name
+
+
+class FunctionCall(TypedDict):
     arguments: str
+    name: Name
 
 
-class ToolCallIn(TypedDict, total=False):
+# `index` is not in the SDK's request types, but the SDK's own stream helper leaves it on the tool
+# calls it assembles, clients send them back as they are, and the API accepts it (README, Assumptions).
+class FunctionToolCall(TypedDict, total=False):
     id: Required[str]
-    type: str
-    function: Required[FunctionCallIn]
+    type: Required[Literal["function"]]
+    function: Required[FunctionCall]
+    index: int
 
 
-class MessageIn(TypedDict, total=False):
-    role: Required[Literal["system", "developer", "user", "assistant", "tool"]]
-    content: str | list[dict[str, Any]] | None
-    tool_calls: list[ToolCallIn] | None
-    tool_call_id: str | None
+class CustomCall(TypedDict):
+    input: str
+    name: str
 
 
-class FunctionIn(TypedDict, total=False):
-    name: Required[str]
+class CustomToolCall(TypedDict, total=False):
+    id: Required[str]
+    type: Required[Literal["custom"]]
+    custom: Required[CustomCall]
+    index: int
+
+
+class AudioRef(TypedDict):
+    id: str
+
+
+ToolCall = Annotated[FunctionToolCall | CustomToolCall, Field(discriminator="type")]
+
+
+class AssistantMessage(TypedDict, total=False):
+    role: Required[Literal["assistant"]]
+    audio: AudioRef | None
+    content: str | list[AssistantPart] | None
+    function_call: FunctionCall | None
+    name: Name
+    refusal: str | None
+    tool_calls: Annotated[list[ToolCall], Field(min_length=1)]
+
+
+class ToolMessage(TypedDict):
+    role: Literal["tool"]
+    content: TextContent
+    tool_call_id: str
+
+
+class FunctionMessage(TypedDict):
+    role: Literal["function"]
+    content: str | None
+    name: str
+
+
+# Tags in the order the API's "Supported values" lists them.
+MessageIn = Annotated[
+    SystemMessage | AssistantMessage | UserMessage | FunctionMessage | ToolMessage | DeveloperMessage,
+    Field(discriminator="role"),
+]
+
+
+class FunctionDefinition(TypedDict, total=False):
+    name: Required[Name]
+    description: str
+    parameters: dict[str, Any]
+    strict: bool | None
+
+
+class FunctionTool(TypedDict):
+    type: Literal["function"]
+    function: FunctionDefinition
+
+
+class TextFormat(TypedDict):
+    type: Literal["text"]
+
+
+class Grammar(TypedDict):
+    definition: str
+    syntax: Literal["lark", "regex"]
+
+
+class GrammarFormat(TypedDict):
+    type: Literal["grammar"]
+    grammar: Grammar
+
+
+class CustomDefinition(TypedDict, total=False):
+    name: Required[Name]
+    description: str
+    format: Annotated[TextFormat | GrammarFormat, Field(discriminator="type")]
+
+
+class CustomTool(TypedDict):
+    type: Literal["custom"]
+    custom: CustomDefinition
+
+
+ToolIn = Annotated[FunctionTool | CustomTool, Field(discriminator="type")]
+
+
+class LegacyFunction(TypedDict, total=False):
+    name: Required[Name]
     description: str
     parameters: dict[str, Any]
 
 
-class ToolIn(TypedDict, total=False):
-    type: str
-    function: Required[FunctionIn]
-
-
-class FunctionName(TypedDict):
+class ToolName(TypedDict):
     name: str
 
 
-class NamedToolChoice(TypedDict):
+class AllowedTools(TypedDict):
+    mode: Literal["auto", "required"]
+    tools: list[dict[str, Any]]
+
+
+class AllowedToolsChoice(TypedDict):
+    type: Literal["allowed_tools"]
+    allowed_tools: AllowedTools
+
+
+class FunctionChoice(TypedDict):
     type: Literal["function"]
-    function: FunctionName
+    function: ToolName
+
+
+class CustomChoice(TypedDict):
+    type: Literal["custom"]
+    custom: ToolName
+
+
+ToolChoiceIn = (
+    Literal["none", "auto", "required"]
+    | Annotated[AllowedToolsChoice | FunctionChoice | CustomChoice, Field(discriminator="type")]
+)
+
+
+class JSONSchema(TypedDict, total=False):
+    name: Required[Name]
+    description: str
+    schema: dict[str, Any]
+    strict: bool | None
+
+
+class JSONSchemaFormat(TypedDict):
+    type: Literal["json_schema"]
+    json_schema: JSONSchema
+
+
+class JSONObjectFormat(TypedDict):
+    type: Literal["json_object"]
+
+
+ResponseFormatIn = Annotated[TextFormat | JSONSchemaFormat | JSONObjectFormat, Field(discriminator="type")]
+
+
+class VoiceID(TypedDict):
+    id: str
+
+
+class AudioOutput(TypedDict):
+    format: Literal["wav", "aac", "mp3", "flac", "opus", "pcm16"]
+    voice: str | VoiceID
+
+
+class ModerationMode(TypedDict):
+    mode: Literal["score", "block"]
+
+
+class ModerationPolicy(TypedDict, total=False):
+    input: ModerationMode | None
+    output: ModerationMode | None
+
+
+class Moderation(TypedDict, total=False):
+    model: Required[str]
+    policy: ModerationPolicy | None
+
+
+class Prediction(TypedDict):
+    content: str | list[TextPart]
+    type: Literal["content"]
+
+
+class PromptCacheOptions(TypedDict, total=False):
+    mode: Literal["implicit", "explicit"]
+    ttl: Literal["30m"]
 
 
 class StreamOptions(TypedDict, total=False):
+    include_obfuscation: bool
     include_usage: bool
 
 
+class ApproximateLocation(TypedDict, total=False):
+    city: str
+    country: str
+    region: str
+    timezone: str
+
+
+class UserLocation(TypedDict):
+    approximate: ApproximateLocation
+    type: Literal["approximate"]
+
+
+class WebSearchOptions(TypedDict, total=False):
+    search_context_size: Literal["low", "medium", "high"]
+    user_location: UserLocation | None
+
+
+Penalty = Annotated[float, Field(ge=-2, le=2)]
+# metadata: up to 16 pairs, keys up to 64 characters, values up to 512 (the reference's Metadata)
+Metadata = Annotated[
+    dict[Annotated[str, StringConstraints(max_length=64)], Annotated[str, StringConstraints(max_length=512)]],
+    Field(max_length=16),
+]
+
+
 class RequestIn(TypedDict, total=False):
+    messages: Required[Annotated[list[MessageIn], Field(min_length=1)]]
     model: Required[str]
-    messages: Required[list[MessageIn]]
-    max_tokens: int | None
+    audio: AudioOutput | None
+    frequency_penalty: Penalty | None
+    function_call: Literal["none", "auto"] | ToolName
+    functions: Annotated[list[LegacyFunction], Field(min_length=1, max_length=128)]
+    logit_bias: dict[str, Annotated[int, Field(ge=-100, le=100)]] | None
+    logprobs: bool | None
     max_completion_tokens: int | None
+    max_tokens: int | None
+    metadata: Metadata | None
+    modalities: list[Literal["text", "audio"]] | None
+    moderation: Moderation | None
+    n: Annotated[int, Field(ge=1, le=128)] | None
+    parallel_tool_calls: bool
+    prediction: Prediction | None
+    presence_penalty: Penalty | None
+    prompt_cache_key: str | None
+    prompt_cache_options: PromptCacheOptions
+    prompt_cache_retention: Literal["in_memory", "24h"] | None
+    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
+    response_format: ResponseFormatIn
+    safety_identifier: Annotated[str, StringConstraints(max_length=128)] | None
+    seed: int | None
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None
+    stop: str | Annotated[list[str], Field(max_length=4)] | None
+    store: bool | None
     stream: bool | None
     stream_options: StreamOptions | None
-    temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
-    top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
-    tools: list[ToolIn] | None
-    tool_choice: Literal["none", "auto", "required"] | NamedToolChoice | None
+    temperature: Annotated[float, Field(ge=0, le=2)] | None  # 0.0-2.0: the docs page and the API agree
+    tool_choice: ToolChoiceIn
+    tools: Annotated[list[ToolIn], Field(min_length=1, max_length=128)]
+    top_logprobs: Annotated[int, Field(ge=0, le=20)] | None
+    top_p: Annotated[float, Field(ge=0, le=1)] | None
+    user: str
+    verbosity: Literal["low", "medium", "high"] | None
+    web_search_options: WebSearchOptions
 
 
 REQUEST = TypeAdapter(RequestIn)
 
+JSON_BODY_ERROR = (
+    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
+    "HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)"
+)
 
-def _text_of(content: str | list[dict[str, Any]] | None) -> str:
+
+def invalid(message: str, param: str | None = None, code: str | None = None) -> GatewayError:
+    """A 400 as OpenAI words it: message, param (the field's path, e.g. messages[0].content) and code."""
+    return GatewayError(400, "invalid_request", message, param=param, code=code)
+
+
+def parse(raw: bytes, loose: bool) -> RequestIn:
+    """Parse and validate the body in one pass; the first problem as the API would report it."""
+    try:
+        if loose:
+            return REQUEST.validate_json(raw, strict=False, extra="ignore")
+        return REQUEST.validate_json(raw, strict=True, extra="forbid")
+    except ValidationError as exc:
+        raise request_error(exc) from None
+
+
+# --- pydantic's errors in the API's words --------------------------------------------------------
+#
+# The API reports one problem: a missing model or messages first, then unknown top-level arguments,
+# then the first other problem in field order. Its words, e.g. for messages[0].content: null,
+#   "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got
+#   null instead." (param messages[0].content, code invalid_type)
+# are built from the error pydantic found and the declared type at its path, which _where finds by
+# walking the request's types along the error's location.
+
+GOT = {
+    "null": "null",
+    "boolean": "a boolean",
+    "integer": "an integer",
+    "number": "a decimal number",
+    "string": "a string",
+    "array": "an array",
+    "object": "an object",
+}
+PLURALS = {"string": "strings", "integer": "integers", "number": "decimals", "boolean": "booleans"}
+TYPE_ERRORS = frozenset(
+    {"int_from_float", "int_parsing", "float_parsing", "bool_parsing", "none_required", "is_instance_of"}
+)
+BOUNDS = {  # pydantic error type -> (the API's words, comparison, which limit)
+    "greater_than_equal": ("below minimum", ">=", "ge"),
+    "greater_than": ("below minimum", ">", "gt"),
+    "less_than_equal": ("above maximum", "<=", "le"),
+    "less_than": ("above maximum", "<", "lt"),
+}
+
+
+@dataclass(slots=True)
+class Where:
+    """Where in the request an error sits, and what was declared there."""
+
+    param: str = ""  # the API's path: messages[0].content[1].type, metadata.key
+    tp: Any = RequestIn  # the declared type at param; None where nothing is declared (an unknown field)
+    unions: list[str] = field(default_factory=list)  # params of the untagged unions it went through
+    union_tp: Any = None  # the last of those unions
+    at_union: bool = False  # the error is a union member refusing the value itself
+    key: bool = False  # the error is about a key of a mapping (metadata), not its value
+
+
+def _unwrap(tp: Any) -> tuple[Any, str | None]:
+    """The type under Annotated / Required / Optional, and the discriminator when it is a tagged union."""
+    tag = None
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tag = next(
+                (
+                    str(m.discriminator)
+                    for m in tp.__metadata__
+                    if isinstance(m, FieldInfo) and m.discriminator
+                ),
+                tag,
+            )
+            tp = get_args(tp)[0]
+        elif origin is Required or origin is NotRequired:
+            tp = get_args(tp)[0]
+        elif origin is Union or origin is types.UnionType:
+            members = tuple(a for a in get_args(tp) if a is not type(None))
+            if len(members) > 1:
+                return Union[members], tag  # noqa: UP007 (a runtime union of a tuple of types)
+            tp = members[0]
+        else:
+            return tp, tag
+
+
+def _members(tp: Any) -> tuple[Any, ...]:
+    return get_args(tp) if get_origin(tp) in (Union, types.UnionType) else ()
+
+
+@cache
+def _fields(typed_dict: Any) -> dict[str, Any]:
+    return get_type_hints(typed_dict, include_extras=True)
+
+
+def _tags(member: Any, discriminator: str) -> tuple[str, ...]:
+    base = _unwrap(member)[0]
+    return get_args(_unwrap(_fields(base)[discriminator])[0]) if is_typeddict(base) else ()
+
+
+def _member(members: tuple[Any, ...], discriminator: str | None, label: Any) -> Any:
+    """The union member a location element names: a tag of a tagged union, else pydantic's label."""
+    for m in members:
+        if discriminator is not None:
+            if label in _tags(m, discriminator):
+                return m
+            continue
+        base, tagged = _unwrap(m)
+        origin, label = get_origin(base), str(label)
+        if (
+            (label in ("str", "int", "float", "bool") and getattr(base, "__name__", "") == label)
+            or (label.startswith("list[") and origin is list)
+            or (label.startswith("dict[") and origin is dict)
+            or (label.startswith("literal[") and origin is Literal)
+            or (label.startswith("tagged-union[") and tagged is not None)
+            or (is_typeddict(base) and base.__name__ == label)
+        ):
+            return m
+    return None
+
+
+def _where(loc: tuple[int | str, ...]) -> Where:
+    w = Where()
+    for el in loc:
+        base, tag = _unwrap(w.tp)
+        members = _members(base)
+        if members:  # el names the member the value was tried against
+            if tag is None:
+                w.unions.append(w.param)
+                w.union_tp, w.at_union = base, True
+            w.tp = _member(members, tag, el)
+            continue
+        w.at_union = False
+        origin = get_origin(base)
+        if isinstance(el, int):
+            w.param += f"[{el}]"
+            w.tp = get_args(base)[0] if origin is list else None
+        elif el == "[key]":
+            w.key, w.tp = True, str
+        else:
+            w.param += f".{el}" if w.param else el
+            w.tp = (
+                _fields(base).get(el) if is_typeddict(base) else get_args(base)[1] if origin is dict else None
+            )
+    return w
+
+
+def _kind(tp: Any) -> str | None:
+    """The JSON type a declared type takes."""
+    base, tag = _unwrap(tp)
+    origin = get_origin(base)
+    if origin is Literal:
+        return "string" if all(isinstance(a, str) for a in get_args(base)) else None
+    if origin is list:
+        return "array"
+    if origin is dict or is_typeddict(base) or tag is not None:
+        return "object"
+    return {str: "string", bool: "boolean", int: "integer", float: "number"}.get(base)
+
+
+def _value_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return {int: "integer", float: "number", str: "string", list: "array"}.get(type(value), "object")
+
+
+def _fits(tp: Any, value: Any) -> bool:
+    kind, got = _kind(tp), _value_kind(value)
+    return kind == got or (kind == "number" and got == "integer")
+
+
+def _listing(values: tuple[Any, ...] | list[Any], conjunction: str) -> str:
+    quoted = [f"'{v}'" for v in values]
+    if len(quoted) < 3:
+        return f" {conjunction} ".join(quoted)
+    return ", ".join(quoted[:-1]) + f", {conjunction} {quoted[-1]}"
+
+
+def _expected(tp: Any, in_union: bool = False) -> str:
+    """The API's words for a declared type: "an integer", "an array of objects", "one of a string or ..."."""
+    base, tag = _unwrap(tp)
+    members = _members(base)
+    if members and tag is None:
+        return "one of " + " or ".join(_expected(m, in_union=True) for m in members)
+    origin = get_origin(base)
+    if origin is Literal:
+        return "one of " + _listing(get_args(base), "or")
+    if origin is list:
+        item = _kind(get_args(base)[0]) or "object"
+        return ("" if in_union else "an ") + "array of " + PLURALS.get(item, item + "s")
+    simple = {str: "a string", bool: "a boolean", int: "an integer", float: "a decimal"}.get(base)
+    return simple or ("object" if in_union else "an object")
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return json.dumps(value)
+
+
+def _precedence(error: Any) -> int:
+    top = len(error["loc"]) == 1
+    return 0 if top and error["type"] == "missing" else 1 if top and error["type"] == "extra_forbidden" else 2
+
+
+def _superseded(w: Where, placed: list[tuple[Any, Where]]) -> bool:
+    """A union member refused the value while another member took it and found a problem deeper in."""
+    if not w.at_union:
+        return False
+    union = w.unions[-1]
+    return any(
+        q.unions and union in q.unions and (q.unions[-1] != union or not q.at_union) for _, q in placed
+    )
+
+
+def request_error(exc: ValidationError) -> GatewayError:
+    """The first problem pydantic found, as the API words it."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    if first["type"] == "json_invalid":
+        return invalid(JSON_BODY_ERROR)
+    if not first["loc"]:
+        return invalid(
+            f"The request body must be a JSON object, but got {GOT[_value_kind(first['input'])]} instead.",
+            code="invalid_type",
+        )
+    placed = [(e, _where(e["loc"])) for e in errors]
+    for e, w in sorted(placed, key=lambda p: _precedence(p[0])):
+        if not _superseded(w, placed):
+            return _union_error(e, w, placed) if w.at_union else _error(e, w)
+    raise AssertionError("not reached: the error that went deepest into a union is never superseded")
+
+
+def _union_error(error: Any, w: Where, placed: list[tuple[Any, Where]]) -> GatewayError:
+    """Every member of a union refused the value: the member of the value's JSON type speaks, if any."""
+    union, value = w.unions[-1], error["input"]
+    for e, q in placed:
+        if q.at_union and q.unions and q.unions[-1] == union and _fits(q.tp, value):
+            return _error(e, q)
+    return invalid(
+        f"Invalid type for '{union}': expected {_expected(w.union_tp)}, but got {GOT[_value_kind(value)]} "
+        "instead.",
+        union,
+        "invalid_type",
+    )
+
+
+def _error(error: Any, w: Where) -> GatewayError:
+    kind, param, value = error["type"], w.param, error["input"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        if param == "model":
+            return invalid("you must provide a model parameter")
+        return invalid(f"Missing required parameter: '{param}'.", param, "missing_required_parameter")
+    if kind == "extra_forbidden":
+        if len(error["loc"]) == 1:
+            return invalid(f"Unrecognized request argument supplied: {param}")
+        return invalid(f"Unknown parameter: '{param}'.", param, "unknown_parameter")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        base, tag = _unwrap(w.tp)
+        where = f"{param}.{tag}"
+        if kind == "union_tag_not_found":
+            return invalid(f"Missing required parameter: '{where}'.", where, "missing_required_parameter")
+        tags = [t for m in _members(base) for t in _tags(m, tag or "")]
+        given = value.get(tag) if isinstance(value, dict) else None
+        if not isinstance(given, str):
+            return invalid(
+                f"Invalid type for '{where}': expected one of {_listing(tags, 'or')}, but got "
+                f"{GOT[_value_kind(given)]} instead.",
+                where,
+                "invalid_type",
+            )
+        if set(tags) <= set(PART_TYPES) and given not in PART_TYPES:
+            tags = list(PART_TYPES)  # an unknown part type: the API lists every part type it knows
+        supported = _listing(tags, "and")
+        return invalid(
+            f"Invalid value: '{given}'. Supported values are: {supported}.", where, "invalid_value"
+        )
+    if kind == "literal_error" and _fits(w.tp, value):
+        supported = _listing(get_args(_unwrap(w.tp)[0]), "and")
+        return invalid(
+            f"Invalid value: '{value}'. Supported values are: {supported}.", param, "invalid_value"
+        )
+    if kind in BOUNDS:
+        words, op, limit = BOUNDS[kind]
+        number = "integer" if _kind(w.tp) == "integer" else "decimal"
+        code = f"{number}_{'below_min' if words.startswith('below') else 'above_max'}_value"
+        return invalid(
+            f"Invalid '{param}': {number} {words} value. Expected a value {op} {_number(ctx[limit])}, "
+            f"but got {json.dumps(value)} instead.",
+            param,
+            code,
+        )
+    if kind in ("too_short", "too_long"):
+        return _size_error(kind, param, ctx, len(value))
+    if kind in ("string_too_long", "string_too_short"):
+        return _string_length_error(kind == "string_too_long", w, value, ctx)
+    if kind == "string_pattern_mismatch":
+        return invalid(
+            f"Invalid '{param}': string does not match pattern. Expected a string that matches the pattern "
+            f"'{ctx['pattern']}'.",
+            param,
+            "invalid_value",
+        )
+    if kind == "literal_error" or kind.endswith("_type") or kind in TYPE_ERRORS:
+        return invalid(
+            f"Invalid type for '{param}': expected {_expected(w.tp)}, "
+            f"but got {GOT[_value_kind(value)]} instead.",
+            param,
+            "invalid_type",
+        )
+    return invalid(f"Invalid '{param}': {error['msg']}.", param, "invalid_value")
+
+
+def _string_length_error(longer: bool, w: Where, value: str, ctx: dict[str, Any]) -> GatewayError:
+    limit, param = ctx["max_length" if longer else "min_length"], w.param
+    if w.key:
+        parent = param.rsplit(".", 1)[0]
+        return invalid(
+            f"Invalid property name in '{parent}': '{value}' is too long. Expected a string with maximum "
+            f"length {limit}, but got a string with length {len(value)} instead.",
+            param,
+            "property_name_above_max_length",
+        )
+    return invalid(
+        f"Invalid '{param}': string too {'long' if longer else 'short'}. Expected a string with "
+        f"{'maximum' if longer else 'minimum'} length {limit}, but got a string with length {len(value)} "
+        "instead.",
+        param,
+        f"string_{'above_max' if longer else 'below_min'}_length",
+    )
+
+
+def _size_error(kind: str, param: str, ctx: dict[str, Any], got: int) -> GatewayError:
+    if ctx.get("field_type") == "Dictionary":
+        return invalid(
+            f"Invalid '{param}': too many properties. Expected an object with at most {ctx['max_length']} "
+            f"properties, but got an object with {got} properties instead.",
+            param,
+            "object_above_max_properties",
+        )
+    if kind == "too_long":
+        return invalid(
+            f"Invalid '{param}': array too long. Expected an array with maximum length {ctx['max_length']}, "
+            f"but got an array with length {got} instead.",
+            param,
+            "array_above_max_length",
+        )
+    if got == 0:
+        return invalid(
+            f"Invalid '{param}': empty array. Expected an array with minimum length {ctx['min_length']}, "
+            "but got an empty array instead.",
+            param,
+            "empty_array",
+        )
+    return invalid(
+        f"Invalid '{param}': array too short. Expected an array with minimum length {ctx['min_length']}, "
+        f"but got an array with length {got} instead.",
+        param,
+        "array_below_min_length",
+    )
+
+
+# --- the API's rules across fields ---------------------------------------------------------------
+
+
+def _text_of(content: str | list[Any] | None) -> str:
     if content is None or isinstance(content, str):
         return content or ""
-    return "\n".join(part.get("text", "") for part in content if part.get("type") == "text")
+    return "\n".join(part["text"] for part in content if part["type"] == "text")
 
 
-def _tool_use(call: ToolCallIn, where: str) -> ToolUse:
+def check_fields(req: RequestIn) -> None:
+    """The rules that tie one field to another, in the API's words."""
+    for name in ("tool_choice", "parallel_tool_calls"):
+        if name in req and not req.get("tools"):
+            raise bad_request(
+                f"Invalid value for '{name}': '{name}' is only allowed when 'tools' are specified.",
+                param=name,
+            )
+    # An explicit "stream": false is let through: the openai SDK's own request suite sends it with
+    # stream_options (README, Assumptions).
+    if req.get("stream_options") is not None and req.get("stream") is None:
+        raise bad_request(
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.", param="stream_options"
+        )
+    if req.get("top_logprobs") is not None and not req.get("logprobs"):
+        raise bad_request(
+            "The 'top_logprobs' parameter is only allowed when 'logprobs' is enabled.", param="top_logprobs"
+        )
+    fmt = req.get("response_format")
+    texts = (_text_of(m.get("content")).lower() for m in req["messages"])
+    if fmt and fmt["type"] == "json_object" and not any("json" in t for t in texts):
+        raise bad_request(
+            "'messages' must contain the word 'json' in some form, to use 'response_format' of type "
+            "'json_object'.",
+            param="messages",
+        )
+
+
+# What an assistant message may carry in place of content.
+CONTENT_STAND_INS = ("tool_calls", "function_call", "audio", "refusal")
+
+
+def check_messages(messages: list[Any]) -> None:
+    """Content where the API needs it, and tool calls answered by tool messages right after them."""
+    calls: list[str] = []  # the ids of the last assistant message's tool calls
+    unanswered: list[str] = []
+    caller = -1
+    for i, m in enumerate(messages):
+        role = m["role"]
+        if role == "tool":
+            if caller < 0:
+                raise bad_request(
+                    "Invalid parameter: messages with role 'tool' must be a response to a preceeding "
+                    "message with 'tool_calls'.",
+                    param=f"messages.[{i}].role",
+                )
+            if m["tool_call_id"] not in calls:
+                raise bad_request(
+                    f"Invalid parameter: 'tool_call_id' of '{m['tool_call_id']}' not found in 'tool_calls' "
+                    "of previous message.",
+                    param=f"messages.[{i}].tool_call_id",
+                )
+            unanswered = [c for c in unanswered if c != m["tool_call_id"]]
+            continue
+        _require_answers(unanswered, caller)
+        caller, calls = -1, []
+        if role == "assistant":
+            if m.get("content") is None and not any(m.get(k) for k in CONTENT_STAND_INS):
+                raise bad_request(
+                    "Invalid value for 'content': expected a string, got null.",
+                    param=f"messages.[{i}].content",
+                )
+            if m.get("tool_calls"):
+                caller, calls = i, [c["id"] for c in m["tool_calls"]]
+                unanswered = list(calls)
+    _require_answers(unanswered, caller)
+
+
+def _require_answers(unanswered: list[str], caller: int) -> None:
+    if unanswered:
+        raise bad_request(
+            "An assistant message with 'tool_calls' must be followed by tool messages responding to each "
+            f"'tool_call_id'. The following tool_call_ids did not have response messages: "
+            f"{', '.join(unanswered)}",
+            param=f"messages.[{caller}].role",
+        )
+
+
+# --- request: into the canonical form ------------------------------------------------------------
+
+
+def _tool_use(call: Any, where: str) -> ToolUse:
+    if call["type"] == "custom":  # free-form input: kept as the one string it is
+        return ToolUse(call["id"], call["custom"]["name"], {"input": call["custom"]["input"]})
     function = call["function"]
     try:
-        args = json.loads(function.get("arguments") or "{}")
+        args = json.loads(function["arguments"] or "{}")
     except json.JSONDecodeError as exc:
-        raise bad_request(f"{where}.function.arguments: not valid JSON ({exc.msg})", param=where) from None
+        raise bad_request(f"Invalid '{where}': not valid JSON ({exc.msg}).", param=where) from None
     if not isinstance(args, dict):
-        raise bad_request(f"{where}.function.arguments: must encode a JSON object", param=where)
+        raise bad_request(f"Invalid '{where}': must encode a JSON object.", param=where)
     return ToolUse(call["id"], function["name"], args)
 
 
-def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
+def _messages(raw: list[Any], system: list[str]) -> list[Message]:
+    """Chat turns; system and developer messages go to `system`, legacy function turns are dropped."""
     out: list[Message] = []
     for i, m in enumerate(raw):
         role, text = m["role"], _text_of(m.get("content"))
@@ -151,15 +894,12 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
         elif role == "assistant":
             blocks: list[Block] = [Text(text)] if text else []
             calls = m.get("tool_calls") or []
-            blocks += [_tool_use(c, f"messages.{i}.tool_calls.{j}") for j, c in enumerate(calls)]
+            blocks += [
+                _tool_use(c, f"messages[{i}].tool_calls[{j}].function.arguments") for j, c in enumerate(calls)
+            ]
             out.append(Message("assistant", blocks))
-        else:
-            call_id = m.get("tool_call_id")
-            if call_id is None:
-                raise bad_request(
-                    f"messages.{i}.tool_call_id: Field required for a tool message", param="messages"
-                )
-            result = ToolResult(call_id, text)
+        elif role == "tool":
+            result = ToolResult(m["tool_call_id"], text)
             if out and out[-1].role == "user" and all(isinstance(b, ToolResult) for b in out[-1].content):
                 out[-1].content.append(result)
             else:
@@ -167,39 +907,58 @@ def _messages(raw: list[MessageIn], system: list[str]) -> list[Message]:
     return out
 
 
-def _tool_choice(choice: str | NamedToolChoice | None) -> ToolChoice:
+def _tool_choice(choice: Any) -> ToolChoice:
     if isinstance(choice, dict):
-        return ToolChoice("tool", choice["function"]["name"])
+        if choice["type"] == "allowed_tools":
+            return ToolChoice("any" if choice["allowed_tools"]["mode"] == "required" else "auto")
+        return ToolChoice("tool", choice[choice["type"]]["name"])
     return ToolChoice({"required": "any", "none": "none"}.get(choice or "auto", "auto"))  # type: ignore[arg-type]
 
 
-def _tool(t: ToolIn) -> Tool:
-    f = t["function"]
-    return Tool(f["name"], f.get("description", ""), f.get("parameters", {}))
+def _tools(tools: list[Any]) -> list[Tool]:
+    """Function tools; custom (free-form) tools are accepted, and not offered to generated replies."""
+    return [
+        Tool(f["name"], f.get("description", ""), f.get("parameters", {}))
+        for f in (t["function"] for t in tools if t["type"] == "function")
+    ]
 
 
-def decode(raw: bytes) -> ChatRequest:
-    req = parse(REQUEST, raw)
+def _response_format(fmt: Any) -> ResponseFormat | None:
+    if fmt is None or fmt["type"] == "text":
+        return None
+    if fmt["type"] == "json_object":
+        return ResponseFormat("json_object")
+    spec = fmt["json_schema"]
+    return ResponseFormat("json_schema", spec.get("schema"), spec["name"], bool(spec.get("strict")))
+
+
+def decode(raw: bytes, headers: Mapping[str, str] | None = None, loose: bool = False) -> ChatRequest:
+    """The request, validated as the API validates it (loose: types coerced, unknown fields ignored).
+
+    `headers` is part of the wire interface; no OpenAI request field depends on a header.
+    """
+    req = parse(raw, loose)
+    check_fields(req)
+    check_messages(req["messages"])
     system: list[str] = []
     messages = _messages(req["messages"], system)
-    if not messages:
-        raise bad_request("messages: at least one user or assistant message is required", param="messages")
-    check_tool_pairing(messages)
     max_tokens = req.get("max_completion_tokens")
     if max_tokens is None:
         max_tokens = req.get("max_tokens")
     options = req.get("stream_options")
+    stop = req.get("stop")
     return ChatRequest(
         model=req["model"],
         messages=messages,
         max_tokens=DEFAULT_MAX_TOKENS if max_tokens is None else max_tokens,
         system="\n".join(s for s in system if s),
         stream=bool(req.get("stream")),
-        tools=[_tool(t) for t in req.get("tools") or []],
+        tools=_tools(req.get("tools", [])),
         tool_choice=_tool_choice(req.get("tool_choice")),
-        temperature=req.get("temperature"),
-        top_p=req.get("top_p"),
         stream_usage=bool(options and options.get("include_usage")),
+        stop_sequences=[stop] if isinstance(stop, str) else list(stop or []),
+        n=req.get("n") or 1,
+        response_format=_response_format(req.get("response_format")),
     )
 
 
@@ -207,7 +966,7 @@ def decode(raw: bytes) -> ChatRequest:
 
 
 def _call_id(tool_id: str) -> str:
-    return "call_" + tool_id_suffix(tool_id)
+    return "call_" + tool_call_key(tool_id)
 
 
 def _usage(reply: Reply) -> dict[str, int]:
@@ -294,6 +1053,23 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     return frames
 
 
+# --- the model catalog (GET /api/v1/models) -------------------------------------------------------
+
+
+def encode_model(model: Model) -> dict[str, Any]:
+    """openai.types.Model, with the gateway's own facts about the model alongside."""
+    return {
+        "id": model.id,
+        "object": "model",
+        "created": 0,
+        "owned_by": "ainative",
+        "plan": model.min_plan,
+        "tools": model.tools,
+        "max_tokens": model.max_tokens_cap,
+        "credits_per_request": model.credits_per_request,
+    }
+
+
 # --- headers and errors ---------------------------------------------------------------------------
 
 
@@ -320,7 +1096,16 @@ def headers(request_id: str, rate: RateLimit | None) -> RawHeaders:
 
 def error_body(err: GatewayError, request_id: str) -> dict[str, Any]:
     type_, code = ERROR_TYPES[err.kind]
-    return {"error": {"message": err.message, "type": type_, "param": err.param, "code": err.code or code}}
+    return {"error": {"message": _message(err), "type": type_, "param": err.param, "code": err.code or code}}
+
+
+def _message(err: GatewayError) -> str:
+    if isinstance(err, ContextWindowExceeded):  # the API's own sentence for it
+        return (
+            f"This model's maximum context length is {err.maximum} tokens. However, your messages resulted "
+            f"in {err.tokens} tokens. Please reduce the length of the messages."
+        )
+    return err.message
 
 
 def stream_error_event(err: GatewayError, request_id: str) -> bytes:
