@@ -56,6 +56,13 @@ def test_every_command_and_option_has_help_text():
     assert not missing
 
 
+def test_serve_has_a_flag_for_every_setting():
+    from mockgw.cli import SERVE_OPTIONS
+    from mockgw.settings import Settings, flag_name
+
+    assert sorted(flag for flag, _, _ in SERVE_OPTIONS) == sorted(map(flag_name, Settings.model_fields))
+
+
 def test_a_503_story_twice_with_a_reset_between(mockgw):
     """What the README's "At a terminal" shows: the attempt counters start over after a reset."""
     assert mockgw_cli("use", "model-loading", url=mockgw.url).returncode == 0
