@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from mockgw import __version__
+from mockgw import __version__, openapi
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.clock import iso
 from mockgw.domain import GatewayError, bad_request
@@ -203,4 +203,5 @@ def routes(state: State) -> list[Route]:
         Route("/keys", guarded(keys), methods=["POST"]),
         Route("/tokens", guarded(tokens), methods=["POST"]),
         *namespace_routes(state),
+        Route("/openapi.json", openapi.endpoint, methods=["GET"]),
     ]
