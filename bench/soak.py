@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,51 +195,110 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
-def body(model: str, n: int) -> dict[str, Any]:
-    """The same body suits both formats."""
-    return {
-        "model": model,
+def pick(rng: random.Random) -> str:
+    roll = rng.random()
+    for name, share in FAULTS:
+        if roll < share:
+            return name
+        roll -= share
+    return "soak-stream"
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection on raw asyncio streams: a fraction of an HTTP library's CPU
+    per event, so the load is the server's and not the client's."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def send(self, request: bytes) -> asyncio.StreamReader:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        assert self.reader is not None
+        self.writer.write(request)
+        return self.reader
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+def request_bytes(client: int, n: int, scenario: str, rng: random.Random) -> bytes:
+    path = rng.choice(["/v1/messages", "/api/v1/chat/completions"])  # the same body suits both formats
+    payload = {
+        "model": rng.choice(SOAK_MODELS),
         "max_tokens": 256,
         "stream": True,
         "messages": [{"role": "user", "content": f"soak {n}"}],
     }
+    data = json.dumps(payload).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nhost: {HOST}\r\ncontent-type: application/json\r\n"
+        f"content-length: {len(data)}\r\nx-api-key: {key(client)}\r\nx-mockgw-scenario: {scenario}\r\n"
+        f"x-soak-client: {client}\r\n\r\n"
+    )
+    return head.encode() + data
+
+
+async def read_head(reader: asyncio.StreamReader) -> tuple[int, dict[str, str]] | None:
+    """Status and headers; None when the connection closed before a status line."""
+    status_line = await reader.readline()
+    if not status_line:
+        return None
+    headers = {}
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return int(status_line.split()[1]), headers
+
+
+async def sse_lines(reader: asyncio.StreamReader) -> AsyncIterator[str]:
+    """The lines of a chunked SSE body, to its last chunk."""
+    pending = b""
+    while True:
+        size = int((await reader.readline()).split(b";")[0] or b"0", 16)
+        chunk = await reader.readexactly(size + 2)  # the chunk and its CRLF
+        if size == 0:
+            return
+        pending += chunk[:-2]
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            yield line.decode()
 
 
 async def one_request(
-    http: httpx.AsyncClient, client: int, n: int, hang_up: bool, rng: random.Random
+    conn: Connection, client: int, n: int, hang_up: bool, rng: random.Random
 ) -> tuple[str, str]:
     """One streamed request: (the scenario asked for, what the client saw)."""
-    fmt = rng.choice(["anthropic", "openai"])
-    path = "/v1/messages" if fmt == "anthropic" else "/api/v1/chat/completions"
-    roll, scenario = rng.random(), "soak-stream"
-    for name, share in FAULTS:
-        if roll < share:
-            scenario = name
-            break
-        roll -= share
-    headers = {"x-api-key": key(client), "x-mockgw-scenario": scenario, "x-soak-client": str(client)}
+    scenario = pick(rng)
     try:
-        async with http.stream("POST", path, json=body(rng.choice(SOAK_MODELS), n), headers=headers) as r:
-            if r.status_code != 200:
-                await r.aread()
-                return scenario, f"status {r.status_code}"
-            events, stop_after = 0, rng.randint(1, 6) if hang_up else None
-            async for line in r.aiter_lines():
-                if line.startswith("event: error") or line.startswith('data: {"error"'):
-                    return scenario, "error event"
-                if line.startswith("data: "):
-                    events += 1
-                    if line == "data: [DONE]" or '"message_stop"' in line:
-                        return scenario, "complete"
-                    if stop_after is not None and events >= stop_after:
-                        return scenario, "hung up"  # leaving the block closes the connection
-            return scenario, "incomplete stream"
-    except httpx.RemoteProtocolError as exc:
-        return scenario, "dropped" if "without sending a response" in str(exc) else f"cut: {exc}"
-    except httpx.TimeoutException:
-        return scenario, "timeout"
-    except httpx.TransportError as exc:
-        return scenario, f"transport: {type(exc).__name__}"
+        reader = await conn.send(request_bytes(client, n, scenario, rng))
+        head = await read_head(reader)
+        if head is None:
+            conn.close()
+            return scenario, "dropped"
+        status, headers = head
+        if status != 200:
+            await reader.readexactly(int(headers.get("content-length", "0")))
+            return scenario, f"status {status}"
+        seen, events, stop_after = "incomplete stream", 0, rng.randint(1, 6) if hang_up else None
+        async for line in sse_lines(reader):
+            if line.startswith("event: error") or line.startswith('data: {"error"'):
+                seen = "error event"
+            elif line.startswith("data: "):
+                events += 1
+                if line == "data: [DONE]" or '"message_stop"' in line:
+                    seen = "complete"
+                if stop_after is not None and events >= stop_after and seen == "incomplete stream":
+                    conn.close()  # hang up mid-stream
+                    return scenario, "hung up"
+        return scenario, seen
+    except (asyncio.IncompleteReadError, ConnectionError) as exc:
+        conn.close()
+        return scenario, f"cut: {type(exc).__name__}"
 
 
 def key(client: int) -> str:
@@ -246,40 +306,40 @@ def key(client: int) -> str:
 
 
 async def run_client(
-    http: httpx.AsyncClient,
-    client: int,
-    hang_up: bool,
-    deadline: float,
-    max_requests: int,
-    tally: Tally,
-    seed: int,
+    port: int, client: int, hang_up: bool, deadline: float, max_requests: int, tally: Tally, seed: int
 ) -> None:
     rng = random.Random(seed * 100_003 + client)
+    conn = Connection(port)
     n = 0
-    while time.monotonic() < deadline and n < max_requests:
-        n += 1
-        scenario, seen = await one_request(http, client, n, hang_up, rng)
-        tally.requests += 1
-        tally.outcomes[seen] += 1
-        if seen.startswith("status 5") and scenario != "soak-503":
-            tally.unscripted_5xx += 1
-        if seen != EXPECTED[scenario] and not (hang_up and seen == "hung up"):
-            tally.unexpected[f"{scenario}: {seen}"] += 1
-            if len(tally.examples) < 10:
-                tally.examples.append(f"client {client} request {n}: {scenario} -> {seen}")
+    try:
+        while time.monotonic() < deadline and n < max_requests:
+            n += 1
+            try:
+                scenario, seen = await asyncio.wait_for(one_request(conn, client, n, hang_up, rng), 30)
+            except asyncio.TimeoutError:
+                conn.close()
+                scenario, seen = "?", "timeout"
+            tally.requests += 1
+            tally.outcomes[seen] += 1
+            if seen.startswith("status 5") and scenario != "soak-503":
+                tally.unscripted_5xx += 1
+            if seen != EXPECTED.get(scenario) and not (hang_up and seen == "hung up"):
+                tally.unexpected[f"{scenario}: {seen}"] += 1
+                if len(tally.examples) < 10:
+                    tally.examples.append(f"client {client} request {n}: {scenario} -> {seen}")
+    finally:
+        conn.close()
 
 
-async def load(url: str, streams: int, hangup: float, seconds: float, max_requests: int, seed: int) -> Tally:
-    """One connection pool for all clients (building an httpx client costs ~0.1 s of CPU: 500 would
-    hold the loop for a minute); each client is one request at a time, so it uses one connection."""
+async def load(port: int, streams: int, hangup: float, seconds: float, max_requests: int, seed: int) -> Tally:
+    """Each client sends one request at a time on its own keep-alive connection, until the deadline."""
     tally = Tally()
     hangers = round(streams * hangup)
-    limits = httpx.Limits(max_connections=streams, max_keepalive_connections=streams)
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as http:
-        deadline = time.monotonic() + seconds
-        await asyncio.gather(
-            *(run_client(http, c, c < hangers, deadline, max_requests, tally, seed) for c in range(streams))
-        )
+    deadline = time.monotonic() + seconds
+    await asyncio.gather(
+        *(run_client(port, c, c < hangers, deadline, max_requests, tally, seed) for c in range(streams))
+    )
+    await asyncio.sleep(0.1)  # let the closed transports go
     return tally
 
 
@@ -361,7 +421,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                 sampler = asyncio.ensure_future(sample())
                 try:
                     return await load(
-                        server.url, args.streams, args.hangup, args.seconds, args.max_requests, args.seed
+                        server.port, args.streams, args.hangup, args.seconds, args.max_requests, args.seed
                     )
                 finally:
                     sampler.cancel()
