@@ -12,7 +12,8 @@ clients (`--hangup`) close every stream after a few events.
 
 Then it reports: requests; answers and errors by kind; unscripted 5xx (any 5xx a scenario did not
 ask for, seen by the client or in the journal); the server's open asyncio tasks and sockets after
-the load, against before; its RSS before, peak and after; and whether the credit ledger is exact:
+the load, against before; its RSS before, peak and after; its CPU time; how long a health check takes
+during the load on a new connection and on a kept-alive one; and whether the credit ledger is exact:
 for every key, the balance drop equals the credits the journal says were charged.
 
 The probe: the server runs as `mockgw serve` does (mockgw.cli.main) in a Python that first wraps the
@@ -31,6 +32,7 @@ import json
 import os
 import random
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,6 +130,12 @@ def proc_status(pid: int) -> dict[str, int]:
         if value.strip().endswith("kB"):
             out[name] = int(value.split()[0])
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def sockets(pid: int) -> int:
@@ -331,6 +339,28 @@ async def run_client(
         conn.close()
 
 
+HEALTH = f"GET /_mockgw/health HTTP/1.1\r\nhost: {HOST}\r\n\r\n".encode()
+
+
+async def probe(port: int, probes: dict[str, list[float]]) -> None:
+    """Once a second during the load: how long GET /_mockgw/health takes on a new connection (accept
+    included) and on a kept-alive one."""
+    kept = Connection(port)
+    try:
+        while True:
+            await asyncio.sleep(1)
+            for kind, conn in (("new connection", Connection(port)), ("keep-alive", kept)):
+                started = time.monotonic()
+                head = await read_head(await conn.send(HEALTH))
+                if head is not None:
+                    await conn.reader.readexactly(int(head[1].get("content-length", "0")))  # type: ignore[union-attr]
+                    probes[kind].append(time.monotonic() - started)
+                if conn is not kept:
+                    conn.close()
+    finally:
+        kept.close()
+
+
 async def load(port: int, streams: int, hangup: float, seconds: float, max_requests: int, seed: int) -> Tally:
     """Each client sends one request at a time on its own keep-alive connection, until the deadline."""
     tally = Tally()
@@ -412,23 +442,26 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             before = {"rss_kb": proc_status(pid)["VmRSS"], "tasks": server.tasks(), "sockets": sockets(pid)}
             peak_rss = [before["rss_kb"]]
 
+            probes: dict[str, list[float]] = {"new connection": [], "keep-alive": []}
+
             async def sampled() -> Tally:
                 async def sample() -> None:
                     while True:
                         peak_rss.append(proc_status(pid)["VmRSS"])
                         await asyncio.sleep(0.25)
 
-                sampler = asyncio.ensure_future(sample())
+                tasks = [asyncio.ensure_future(sample()), asyncio.ensure_future(probe(server.port, probes))]
                 try:
                     return await load(
                         server.port, args.streams, args.hangup, args.seconds, args.max_requests, args.seed
                     )
                 finally:
-                    sampler.cancel()
+                    for task in tasks:
+                        task.cancel()
 
-            started = time.monotonic()
+            cpu_before, started = cpu_seconds(pid), time.monotonic()
             tally = asyncio.run(sampled())
-            took = time.monotonic() - started
+            took, cpu = time.monotonic() - started, cpu_seconds(pid) - cpu_before
             settle(server, before["tasks"], before["sockets"])
             status = proc_status(pid)
             after = {"rss_kb": status["VmRSS"], "tasks": server.tasks(), "sockets": sockets(pid)}
@@ -447,6 +480,12 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         "unexpected_examples": tally.examples,
         "unscripted_5xx_seen_by_clients": tally.unscripted_5xx,
         "server_tracebacks": tracebacks,
+        "server_cpu_seconds": round(cpu, 1),
+        "health_during_load_seconds": {
+            kind: {"median": round(statistics.median(v), 3), "max": round(max(v), 3), "probes": len(v)}
+            for kind, v in probes.items()
+            if v
+        },
         "tasks": {"before": before["tasks"], "after": after["tasks"]},
         "sockets": {"before": before["sockets"], "after": after["sockets"]},
         "rss_mb": {
