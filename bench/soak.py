@@ -342,23 +342,33 @@ async def run_client(
 HEALTH = f"GET /_mockgw/health HTTP/1.1\r\nhost: {HOST}\r\n\r\n".encode()
 
 
-async def probe(port: int, probes: dict[str, list[float]]) -> None:
+async def probe(port: int, kind: str, probes: dict[str, list[float]]) -> None:
     """Once a second during the load: how long GET /_mockgw/health takes on a new connection (accept
-    included) and on a kept-alive one."""
-    kept = Connection(port)
+    included), or on one kept alive since before the load."""
+    kept = Connection(port) if kind == "keep-alive" else None
     try:
+        if kept is not None:
+            await health(kept)  # opened before the clients start
         while True:
             await asyncio.sleep(1)
-            for kind, conn in (("new connection", Connection(port)), ("keep-alive", kept)):
-                started = time.monotonic()
-                head = await read_head(await conn.send(HEALTH))
-                if head is not None:
-                    await conn.reader.readexactly(int(head[1].get("content-length", "0")))  # type: ignore[union-attr]
-                    probes[kind].append(time.monotonic() - started)
-                if conn is not kept:
-                    conn.close()
+            conn = kept or Connection(port)
+            started = time.monotonic()
+            if await health(conn):
+                probes[kind].append(time.monotonic() - started)
+            if conn is not kept:
+                conn.close()
     finally:
-        kept.close()
+        if kept is not None:
+            kept.close()
+
+
+async def health(conn: Connection) -> bool:
+    reader = await conn.send(HEALTH)
+    head = await read_head(reader)
+    if head is None:
+        return False
+    await reader.readexactly(int(head[1].get("content-length", "0")))
+    return True
 
 
 async def load(port: int, streams: int, hangup: float, seconds: float, max_requests: int, seed: int) -> Tally:
@@ -450,7 +460,9 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                         peak_rss.append(proc_status(pid)["VmRSS"])
                         await asyncio.sleep(0.25)
 
-                tasks = [asyncio.ensure_future(sample()), asyncio.ensure_future(probe(server.port, probes))]
+                tasks = [asyncio.ensure_future(sample())]
+                tasks += [asyncio.ensure_future(probe(server.port, kind, probes)) for kind in probes]
+                await asyncio.sleep(0.2)  # the kept-alive probe connects before the load
                 try:
                     return await load(
                         server.port, args.streams, args.hangup, args.seconds, args.max_requests, args.seed
