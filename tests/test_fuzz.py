@@ -5,7 +5,7 @@ invalid by the document, to a live in-process server and checks each answer: no 
 loads only scenarios that script none, and a scenario uploaded by a fuzzed request is dropped
 before the next one), errors in their route's envelope, successes valid against their schema,
 streams whose every event is valid. Findings are collected per operation, not raised at the first,
-so one run reports everything it found, each with a curl command that reproduces it.
+so one run reports everything it found, each with a line of Python (httpx) that reproduces it.
 
 Budget: MOCKGW_FUZZ_EXAMPLES (default 10) examples per operation and generation mode (valid and
 invalid requests), four times that for the two chat routes.
@@ -39,7 +39,7 @@ from mockgw.scenario.loader import parse_text, shipped_dir
 KEY = "sk_fuzz"
 NAMESPACE = "fuzz"
 EXAMPLES = int(os.environ.get("MOCKGW_FUZZ_EXAMPLES", "10"))
-# Shipped scenarios that script no 5xx, no drop and no delay: a 5xx or a cut is then always a bug.
+# Shipped scenarios that script no 5xx and no drop: a 5xx or a cut is then always a bug.
 SAFE_SCENARIOS = [
     "count-to-5",
     "fibonacci-memo",
