@@ -27,6 +27,7 @@ from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
+from mockgw.wire.anthropic_contract import MessageCreateParams
 from mockgw.wire.openai import FINISH_REASONS
 
 CLOSED = ConfigDict(extra="forbid")
@@ -497,7 +498,7 @@ ScenarioFile = Scenario | list[Scenario]
 
 # name in components/schemas -> the type whose JSON Schema it is
 COMPONENTS: dict[str, Any] = {
-    "AnthropicRequest": anthropic_wire.RequestIn,
+    "AnthropicRequest": MessageCreateParams,
     "OpenAIRequest": openai_wire.RequestIn,
     "RefreshRequest": RefreshIn,
     "ScenarioFile": ScenarioFile,
