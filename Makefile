@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint bench bench-quick contract clean
+.PHONY: serve test lint bench bench-quick contract wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,5 +33,9 @@ bench-quick: $(STAMP)
 contract: $(STAMP)
 	$(BIN)/python scripts/gen_anthropic_contract.py
 
+# dist/mockgw-<version>-py3-none-any.whl: `pip install` it anywhere (mockgw is not on PyPI yet)
+wheel: $(STAMP)
+	$(BIN)/pip wheel -q --disable-pip-version-check --no-deps --wheel-dir dist .
+
 clean:
-	rm -rf $(VENV) build *.egg-info .cache
+	rm -rf $(VENV) build dist *.egg-info .cache

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-import jwt
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockgw.catalog import PLANS, Model, plan_allows
@@ -81,6 +80,12 @@ def credential(headers: Any) -> str | None:
     auth = headers.get("authorization", "")
     scheme, _, value = auth.partition(" ")
     return value.strip() or None if scheme.lower() == "bearer" else None
+
+
+def _a(word: object) -> str:
+    """'an access', 'a refresh': the article for a token type in an error message."""
+    text = str(word)
+    return f"an {text}" if text[:1].lower() in "aeiou" else f"a {text}"
 
 
 class Accounts:
@@ -161,6 +166,8 @@ class Accounts:
     # --- platform tokens -----------------------------------------------------------------------
 
     def _token(self, account: Account, typ: str, ttl: float) -> str:
+        import jwt  # on first use: PyJWT pulls in urllib.request and http.client, which serving does not need
+
         now = self.clock.now()
         claims = {"sub": account.id, "typ": typ, "plan": account.plan, "iat": int(now), "exp": int(now + ttl)}
         claims["jti"] = secrets.token_hex(8)
@@ -176,6 +183,8 @@ class Accounts:
         }
 
     def verify_token(self, token: str, typ: str) -> Account:
+        import jwt
+
         try:
             claims = jwt.decode(
                 token,
@@ -186,9 +195,8 @@ class Accounts:
         except jwt.PyJWTError as exc:
             raise unauthorized(f"invalid platform token: {exc}") from None
         if claims.get("typ") != typ:
-            raise unauthorized(
-                f"invalid platform token: this is a {claims.get('typ')} token, not an {typ} token"
-            )
+            got = _a(claims.get("typ") or "untyped")
+            raise unauthorized(f"invalid platform token: this is {got} token, not {_a(typ)} token")
         if claims.get("exp", 0) <= self.clock.now():
             hint = "; refresh it with POST /api/v1/auth/refresh" if typ == "access" else "; sign in again"
             raise unauthorized(f"platform token expired at {iso(claims['exp'])}{hint}")

@@ -1,28 +1,32 @@
 """Drive a running mockgw (in-process or a docker service) through its control plane.
 
 This is what the pytest fixture hands to a test, and what `MockGateway` adds to a server it starts.
-Standard library only: a persistent keep-alive connection keeps each call well under a millisecond.
+Standard-library HTTP: a persistent keep-alive connection keeps each call well under a millisecond.
 """
 
 from __future__ import annotations
 
 import contextlib
-import difflib
-import http.client
 import json
 import os
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
-import yaml
+if TYPE_CHECKING:
+    import http.client
 
 DEFAULT_KEY = "sk_mockgw_test_key"
 
 
 class ControlError(RuntimeError):
-    pass
+    """The control plane refused a call: `error` is the server's one-line reason, `problems` the details."""
+
+    def __init__(self, message: str, error: str = "", problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.error = error or message
+        self.problems = problems or []
 
 
 class MockgwClient:
@@ -48,6 +52,8 @@ class MockgwClient:
 
     def call(self, method: str, path: str, body: Any = None, raw: bytes | None = None) -> Any:
         """One control-plane call; raises ControlError with the server's message on a 4xx/5xx."""
+        import http.client  # here, not at the top: `mockgw serve` and an idle pytest plugin never need it
+
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
         headers = {"content-type": "application/json"} if data is not None else {}
         if self.admin_token:
@@ -65,11 +71,18 @@ class MockgwClient:
                     self._conn = None
                     if attempt:
                         raise
-        result = json.loads(payload) if payload else None
-        if resp.status >= 400:
-            problems = "\n".join((result or {}).get("problems", []))
+        try:
+            result = json.loads(payload) if payload else None
+        except ValueError:
             raise ControlError(
-                f"{method} /_mockgw{path} -> {resp.status}: {(result or {}).get('error')}\n{problems}"
+                f"{method} /_mockgw{path} -> {resp.status}: the answer is not JSON",
+                f"{self.url} answered {method} /_mockgw{path} with {resp.status} and no JSON: is it mockgw?",
+            ) from None
+        if resp.status >= 400:
+            error = str((result or {}).get("error"))
+            problems = (result or {}).get("problems", [])
+            raise ControlError(
+                f"{method} /_mockgw{path} -> {resp.status}: {error}\n" + "\n".join(problems), error, problems
             )
         return result
 
@@ -78,6 +91,8 @@ class MockgwClient:
         return urlsplit(self.url).path
 
     def _connection(self) -> http.client.HTTPConnection:
+        import http.client
+
         if self._conn is None:
             parts = urlsplit(self.url)
             cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
@@ -107,7 +122,7 @@ class MockgwClient:
 
     def add_scenario(self, scenario: dict[str, Any] | list[Any] | str) -> list[str]:
         """Upload a scenario (a dict, or YAML/JSON text); returns the names added."""
-        text = scenario if isinstance(scenario, str) else yaml.safe_dump(scenario, sort_keys=False)
+        text = scenario if isinstance(scenario, str) else _as_yaml(scenario)
         return self.call("POST", "/scenarios", raw=text.encode())["added"]  # type: ignore[no-any-return]
 
     def scenarios(self) -> list[dict[str, Any]]:
@@ -173,6 +188,8 @@ class MockgwClient:
 
     def assert_last_body(self, expected: dict[str, Any]) -> None:
         """The last request's body contains these keys with these values; a diff when not."""
+        import difflib
+
         body = self.last_request["body"] or {}
         actual = {k: body.get(k) for k in expected}
         if actual != expected:
@@ -237,6 +254,13 @@ class MockgwClient:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
+
+
+def _as_yaml(data: Any) -> str:
+    """YAML, so that an upload's error line numbers point into a readable document."""
+    import yaml  # only here: the client is imported by every pytest run that has mockgw installed
+
+    return yaml.safe_dump(data, sort_keys=False)
 
 
 def _journal_lines(entries: list[dict[str, Any]]) -> str:

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from mockgw import __version__
+from mockgw import __version__, openapi
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.clock import MAX_OFFSET_YEARS, YEAR, iso
 from mockgw.domain import GatewayError, bad_request
@@ -274,4 +274,5 @@ def routes(state: State) -> list[Route]:
         Route("/keys", guarded(keys), methods=["POST"]),
         Route("/tokens", guarded(tokens), methods=["POST"]),
         *namespace_routes(state),
+        Route("/openapi.json", openapi.endpoint, methods=["GET"]),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
@@ -118,6 +119,16 @@ def _load(text: str, limits: DocumentLimits) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+def read_text(path: Path) -> str:
+    """A file's text, or InvalidFile saying why it cannot be read (missing, permissions, not UTF-8)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidFile([f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise InvalidFile([f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}"]) from None
+
+
 def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -142,6 +153,23 @@ def _where(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> tuple[int
     return lines.get(path, 1), ".".join(map(str, path)) or "(top)"
 
 
+def _syntax_error(exc: yaml.YAMLError, source: str) -> InvalidFile:
+    """file:line of a syntax error. An unclosed quote is reported where the quote opens: the
+    scanner only notices at the next quote or the end of the file, often many lines later."""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    quote = context_mark is not None and "quoted scalar" in (context or "")
+    mark = context_mark if quote else problem_mark
+    what = problem
+    if problem_mark is not None and mark is not problem_mark:
+        what += f" on line {problem_mark.line + 1}"
+    if context:
+        what += f" ({context}" + (f" from line {context_mark.line + 1})" if context_mark else ")")
+    where = f":{mark.line + 1}" if mark is not None else ""
+    return InvalidFile([f"{source}{where}: not valid YAML/JSON: {what}"])
+
+
 def parse_document(
     text: str,
     source: str,
@@ -156,9 +184,7 @@ def parse_document(
     try:
         node, data = _load(text, limits)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark else ""
-        raise InvalidFile([f"{source}{at}: not valid YAML/JSON: {getattr(exc, 'problem', exc)}"]) from None
+        raise _syntax_error(exc, source) from None
     except _Refused as exc:
         at = f":{exc.line}" if exc.line else ""
         raise InvalidFile([f"{source}{at}: {exc.message}"]) from None

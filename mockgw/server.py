@@ -8,7 +8,6 @@ import logging
 import secrets
 import signal
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
         log_level=log_level,
         access_log=False,
         lifespan="off",
+        ws="none",  # no websocket routes: skips importing the websockets package at start
         server_header=False,  # a gateway does not announce uvicorn; every header costs on every response
         proxy_headers=False,  # nothing here reads the client address
         timeout_graceful_shutdown=settings.graceful_timeout,
@@ -158,19 +158,12 @@ def with_admin_token(settings: Settings) -> Settings:
 
 
 def serve(settings: Settings) -> None:
-    """The CLI's foreground server: stops gracefully on SIGTERM/SIGINT and exits 0."""
+    """The CLI's foreground server: stops gracefully on SIGTERM/SIGINT and exits 0.
+    Raises InvalidFile, before listening, when a scenario or accounts file is missing or invalid."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = with_admin_token(settings)
-    try:
-        if settings.record_missing:  # the first run records into a folder that does not exist yet
-            from mockgw.record.missing import recordings_dir
-
-            recordings_dir(settings).mkdir(parents=True, exist_ok=True)
-        state = State(settings)
-        app = serving_app(state)
-    except (InvalidFile, OSError, ValueError) as exc:
-        print(f"mockgw: refusing to start:\n{exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+    state = State(settings)
+    app = serving_app(state)
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
     # Everything built so far lives as long as the process: keep the collector from rescanning it,

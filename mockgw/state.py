@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 from mockgw.accounts import Accounts, AccountsConfig
 from mockgw.clock import Clock
 from mockgw.domain import GatewayError, bad_request
-from mockgw.files import parse_document
+from mockgw.files import parse_document, read_text
 from mockgw.journal import Journal
 from mockgw.scenario.engine import Engine, Library
 from mockgw.scenario.loader import load_paths, shipped_dir
@@ -30,8 +30,7 @@ def load_accounts(settings: Settings) -> AccountsConfig:
     path = settings.accounts
     if path is None:
         return AccountsConfig()
-    text = path.read_text(encoding="utf-8")
-    return parse_document(text, str(path), TypeAdapter(AccountsConfig), settings.document_limits())
+    return parse_document(read_text(path), str(path), TypeAdapter(AccountsConfig), settings.document_limits())
 
 
 def load_scenarios(settings: Settings) -> list[Scenario]:

@@ -91,10 +91,13 @@ def test_tampered_or_wrong_kind_of_token_is_refused(mockgw):
     tampered = f"{head}.{body}.{sig[:-4]}AAAA"
     with pytest.raises(anthropic.AuthenticationError, match="invalid platform token"):
         ask(mockgw.anthropic_client(api_key=tampered))
-    with pytest.raises(anthropic.AuthenticationError, match="refresh token, not an access token"):
+    with pytest.raises(anthropic.AuthenticationError, match="this is a refresh token, not an access token"):
         ask(mockgw.anthropic_client(api_key=tokens["refresh_token"]))
     bad = httpx.post(mockgw.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["access_token"]})
-    assert bad.status_code == 401 and "not an refresh token" in bad.json()["error"]["message"]
+    assert (
+        bad.status_code == 401
+        and "this is an access token, not a refresh token" in bad.json()["error"]["message"]
+    )
 
 
 def test_auth_me_answers_for_a_key_and_for_a_token(mockgw):

@@ -20,7 +20,7 @@ import pytest
 
 from mockgw import MockGateway
 from mockgw.catalog import MODELS
-from mockgw.cli import _parser
+from mockgw.cli import parser
 from mockgw.wire.anthropic import BETA_FIELDS
 from mockgw.wire.anthropic_beta_contract import BetaMessageCreateParams
 from mockgw.wire.anthropic_contract import SDK_VERSION, MessageCreateParams
@@ -678,7 +678,7 @@ def test_loose_validation_coerces_types_and_ignores_unknown_fields():
 
 
 def test_validation_is_a_serve_option():
-    args = _parser().parse_args(["serve", "--validation", "loose"])
+    args = parser().parse_args(["serve", "--validation", "loose"])
     assert args.validation == "loose"
 
 

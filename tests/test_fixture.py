@@ -188,3 +188,23 @@ def test_env_marker_points_applications_at_the_server(mockgw):
     assert client.messages.create(
         model="qwen-coder-32b", max_tokens=8, messages=[{"role": "user", "content": "x"}]
     )
+
+
+LAZY = """
+import sys
+
+
+def test_nothing_heavy_is_imported_before_a_test_asks_for_the_fixture():
+    loaded = {m for m in sys.modules if m.split(".")[0] in ("mockgw", "starlette", "uvicorn")}
+    assert loaded == {"mockgw", "mockgw.client", "mockgw.pytest_plugin"}
+
+
+def test_the_fixture_brings_the_server(mockgw):
+    assert "mockgw.server" in sys.modules
+"""
+
+
+def test_the_plugin_imports_the_server_only_for_a_test_that_uses_it(pytester):
+    """An installed mockgw costs a project's pytest runs nothing until a test uses the fixture."""
+    pytester.makepyfile(test_lazy=LAZY)
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)

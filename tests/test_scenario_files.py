@@ -9,11 +9,15 @@ import sys
 import textwrap
 
 import anthropic
+import jsonschema
 import openai
 import pytest
+import yaml
 
 from mockgw.client import ControlError
-from mockgw.scenario.loader import shipped_dir
+from mockgw.files import InvalidFile
+from mockgw.scenario.loader import parse_text, scenario_files, shipped_dir
+from mockgw.scenario.model import json_schema
 
 MODEL = "qwen-coder-32b"
 
@@ -70,16 +74,57 @@ def test_unknown_placeholder_and_bad_yaml_are_refused(tmp_path):
     assert "b.json:1: not valid YAML/JSON" in err
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    (tmp_path / "q.yaml").write_text('name: q\nturns:\n  - reply: "Hello\n  - reply: two\n')
+    err = mockgw_cli("validate", str(tmp_path)).stderr
+    assert f"{tmp_path}/q.yaml:3: not valid YAML/JSON: found unexpected end of stream on line 5" in err
+
+
 def test_schema_is_json_schema_for_editors():
     schema = json.loads(mockgw_cli("schema").stdout)
-    assert schema["$schema"].startswith("https://json-schema.org/")
+    jsonschema.Draft202012Validator.check_schema(schema)
     assert {"Scenario", "Turn", "ReplySpec", "FaultSpec"} <= set(schema["$defs"])
     assert schema["$defs"]["Scenario"]["additionalProperties"] is False
 
 
-def test_list_shows_names_and_descriptions():
-    out = mockgw_cli("list").stdout
-    assert "tool-read-file" in out and "five-step tool flow" in out
+@pytest.mark.parametrize("path", scenario_files([shipped_dir()]), ids=lambda p: p.name)
+def test_the_schema_accepts_every_shipped_scenario(path):
+    jsonschema.validate(yaml.safe_load(path.read_text()), json_schema())
+
+
+SHORTHANDS = """
+name: shorthands
+turns:
+  - attempts: [{fault: model_loading}, {fault: {preset: rate_limited, headers: {retry-after: "2"}}}]
+    reply: "a plain string is one text block"
+  - fault: server_error
+"""
+
+
+def test_the_documented_shorthands_pass_the_validator_and_the_schema():
+    [scenario] = parse_text(SHORTHANDS, "shorthands")
+    assert scenario.turns[0].reply.content[0].text == "a plain string is one text block"
+    assert scenario.turns[1].fault.preset == "server_error"
+    jsonschema.validate(yaml.safe_load(SHORTHANDS), json_schema())
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "{fault: no_such_preset}",  # not a preset
+        '{reply: {content: [{text: hi}], stream: {ttft_ms: "200"}}}',  # a string for a number
+        "{reply: {content: [{text: hi}], quirks: [wobble]}}",  # not a quirk
+        "{reply: {content: []}}",  # no content
+        "{reply: hi, colour: blue}",  # an unknown key
+        "{reply: {content: [{text: hi, tool_use: {name: x}}]}}",  # text and tool_use in one item
+    ],
+)
+def test_an_invalid_file_fails_the_validator_and_the_schema(turn):
+    text = f"name: bad\nturns:\n  - {turn}\n"
+    with pytest.raises(InvalidFile):
+        parse_text(text, "bad")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(text), json_schema())
 
 
 def test_uploaded_scenario_serves_both_formats_with_placeholders(mockgw):

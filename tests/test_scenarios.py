@@ -71,7 +71,7 @@ def test_without_retries_the_sdk_raises_with_retry_after(mockgw):
     with pytest.raises(openai.InternalServerError) as o:
         openai_call(mockgw, "model-loading", max_retries=0)
     assert o.value.status_code == 503 and o.value.response.headers["retry-after"] == "1"
-    assert "Model qwen-coder-32b is loading" in o.value.message
+    assert "Model qwen-coder-32b is loading, retry in 1 second" in o.value.message, "as retry-after says"
     with pytest.raises(anthropic.ServiceUnavailableError):
         anthropic_call(mockgw, "model-loading", max_retries=0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -133,8 +134,7 @@ def test_watch_reloads_changed_files_and_keeps_the_last_good_set(tmp_path):
 
 
 def test_every_serve_option_reads_from_the_environment():
-    from mockgw.cli import settings_from_env
-    from mockgw.settings import Settings
+    from mockgw.settings import Settings, resolve
 
     env = {
         "MOCKGW_PORT": "9000",
@@ -170,7 +170,7 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_RECORD_TIMING": "yes",
         "MOCKGW_REDACT": r"ACME-\d+",
     }
-    settings = Settings(**settings_from_env(env))
+    settings, _ = resolve({}, env)
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
     assert (settings.port, settings.host, settings.seed, settings.journal_size) == (9000, "0.0.0.0", 7, 5)
     assert (settings.max_namespaces, settings.namespace_idle_seconds) == (50, 60.0)
@@ -230,3 +230,111 @@ def test_an_internal_error_is_a_500_in_the_callers_format_and_the_server_keeps_s
         gw.state.default.engine.decide = decide  # type: ignore[method-assign]
         reply = gw.anthropic_client().messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI)
         assert reply.role == "assistant"
+
+
+def test_a_flag_wins_over_the_environment():
+    from mockgw.settings import resolve
+
+    settings, labels = resolve(
+        {"port": "9001", "strict": None}, {"MOCKGW_PORT": "9000", "MOCKGW_STRICT": "1"}
+    )
+    assert settings.port == 9001 and settings.strict
+    assert labels == {"port": "--port 9001", "strict": "MOCKGW_STRICT=1"}
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("1", True),
+        ("TRUE", True),
+        ("Yes", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("NO", False),
+        ("off", False),
+    ],
+)
+def test_switches_in_the_environment_are_strict_booleans(word, value):
+    from mockgw.settings import resolve
+
+    assert resolve({}, {"MOCKGW_STRICT": word})[0].strict is value
+
+
+def _refused(*args: str, env: dict[str, str] | None = None) -> list[str]:
+    """`mockgw serve` that must refuse to start: exit 2, no traceback; the lines it printed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockgw.cli", "serve", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if not k.startswith("MOCKGW_")} | (env or {}),
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return proc.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        ((), {"MOCKGW_PORT": "abc"}, "mockgw: MOCKGW_PORT=abc: Input should be a valid integer"),
+        (("--port", "abc"), {}, "mockgw: --port abc: Input should be a valid integer"),
+        (("--port", "70000"), {}, "mockgw: --port 70000: Input should be less than or equal to 65535"),
+        ((), {"MOCKGW_STRICT": "maybe"}, "mockgw: MOCKGW_STRICT=maybe: expected a boolean: 1/0, true/false"),
+        ((), {"MOCKGW_JOURNAL_SIZE": "0"}, "mockgw: MOCKGW_JOURNAL_SIZE=0: Input should be greater than"),
+        (("--tools-unsupported", "drop"), {}, "mockgw: --tools-unsupported drop: Input should be 'ignore'"),
+        (("--accounts", "/no/such.yaml"), {}, "mockgw: --accounts /no/such.yaml: no such file"),
+        ((), {"MOCKGW_ACCOUNTS": "/tmp"}, "mockgw: MOCKGW_ACCOUNTS=/tmp: is a folder, not a file"),
+        (("--scenarios", "/no/such"), {}, "mockgw: --scenarios /no/such: no such file or folder"),
+        ((), {"MOCKGW_SCENARIOS": "/no/such"}, "mockgw: MOCKGW_SCENARIOS=/no/such: /no/such: no such file"),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_the_option_and_value(args, env, line):
+    lines = _refused(*args, env=env)
+    assert len(lines) == 1 and lines[0].startswith(line), lines
+
+
+def test_an_unreadable_mounted_file_is_named(tmp_path, monkeypatch, capsys):
+    """As in a container whose volume belongs to another uid. Simulated: these tests may run as root,
+    who can read everything."""
+    from pathlib import Path
+
+    from mockgw.cli import main
+
+    accounts = tmp_path / "accounts.yaml"
+    accounts.write_text("default_plan: pro\n")
+    secret = tmp_path / "scenarios" / "secret.yaml"
+    secret.parent.mkdir()
+    secret.write_text("name: secret\nturns:\n  - reply: hi\n")
+    access, read_text = os.access, Path.read_text
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != accounts and access(path, mode))
+
+    def unreadable(path: Path, *args, **kwargs):
+        if path == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", unreadable)
+    assert main(["serve", "--accounts", str(accounts)]) == 2
+    assert capsys.readouterr().err == (
+        f"mockgw: --accounts {accounts}: permission denied: the file cannot be read by this user\n"
+    )
+    assert main(["serve", "--scenarios", str(secret.parent)]) == 2
+    assert capsys.readouterr().err == f"mockgw: {secret}: cannot read: Permission denied\n"
+
+
+def test_serving_imports_only_what_serving_needs():
+    """Start-up time is mostly imports: tokens (jwt), websockets, faker wait until something needs them."""
+    code = (
+        "import sys\n"
+        "from mockgw.app import create_app\n"
+        "from mockgw.server import _uvicorn_config\n"
+        "from mockgw.settings import Settings\n"
+        "from mockgw.state import State\n"
+        "settings = Settings(port=0)\n"
+        "_uvicorn_config(create_app(state=State(settings)), settings, 'warning').load()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'jwt', 'websockets', 'faker', 'jsonschema'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from mockgw.files import DocumentLimits, InvalidFile, parse_document
+from mockgw.files import DocumentLimits, InvalidFile, parse_document, read_text
 from mockgw.scenario.model import Scenario
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -28,14 +29,28 @@ def parse_text(text: str, source: str, limits: DocumentLimits = DocumentLimits()
 
 
 def scenario_files(paths: list[Path]) -> list[Path]:
+    """The scenario files under these files and folders (subfolders too), sorted within each folder."""
     files: list[Path] = []
+    problems: list[str] = []
+
+    def unlistable(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: cannot list the folder: {exc.strerror}")
+
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file()))
+            found = [
+                Path(root) / name
+                for root, _dirs, names in os.walk(p, onerror=unlistable)
+                for name in names
+                if name.endswith(SUFFIXES)
+            ]
+            files.extend(sorted(f for f in found if f.is_file()))
         elif p.is_file():
             files.append(p)
         else:
-            raise InvalidFile([f"{p}: no such file or folder"])
+            problems.append(f"{p}: no such file or folder")
+    if problems:
+        raise InvalidFile(problems)
     return files
 
 
@@ -46,7 +61,7 @@ def load_paths(paths: list[Path], limits: DocumentLimits = DocumentLimits()) -> 
     seen: dict[str, str] = {}
     for f in scenario_files(paths):
         try:
-            found = parse_text(f.read_text(encoding="utf-8"), str(f), limits)
+            found = parse_text(read_text(f), str(f), limits)
         except InvalidFile as exc:
             problems.extend(exc.problems)
             continue

@@ -5,7 +5,19 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import re2
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    GetJsonSchemaHandler,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from mockgw.domain import ErrorKind, StopReason
 from mockgw.scenario.template import check_template
@@ -52,7 +64,9 @@ def kind_for_status(status: int) -> ErrorKind:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: no "200" for 200 nor 1 for true, so that a file the validator accepts is one the JSON
+    # Schema (`mockgw schema`, what editors check against) accepts too
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ToolUseSpec(Strict):
@@ -124,7 +138,9 @@ class ReplySpec(Strict):
     )
     usage: UsageSpec | None = Field(None, description="default: estimated, as for generated replies")
     stream: StreamSpec = Field(default_factory=StreamSpec)
-    quirks: list[str] = Field(default_factory=list, description=f"any of {QUIRKS}")
+    quirks: list[Annotated[str, WithJsonSchema({"type": "string", "enum": QUIRKS})]] = Field(
+        default_factory=list, description="named deviations from the API, see the README"
+    )
 
     @field_validator("quirks")
     @classmethod
@@ -145,7 +161,7 @@ PRESETS: dict[str, ErrorSpec] = {
     ),
     "model_loading": ErrorSpec(
         status=503,
-        message="Model {{ model }} is loading, retry in a few seconds",
+        message="Model {{ model }} is loading, retry in 1 second",  # agrees with retry-after: 1
         headers={"retry-after": "1"},
     ),
     "overloaded": ErrorSpec(status=529, kind="overloaded", message="Overloaded"),
@@ -153,10 +169,13 @@ PRESETS: dict[str, ErrorSpec] = {
 }
 
 
+_PRESET_NAME: JsonSchemaValue = {"type": "string", "enum": sorted(PRESETS)}
+
+
 class FaultSpec(Strict):
     """An error answer (a preset name, or status/kind/message/headers), or a connection fault."""
 
-    preset: str | None = Field(None, description=f"one of {sorted(PRESETS)}")
+    preset: Annotated[str, WithJsonSchema(_PRESET_NAME)] | None = Field(None, description="a preset's name")
     status: int | None = Field(None, ge=400, le=599)
     kind: ErrorKind | None = None
     message: str | None = None
@@ -170,6 +189,11 @@ class FaultSpec(Strict):
     @classmethod
     def _preset_shorthand(cls, v: Any) -> Any:
         return {"preset": v} if isinstance(v, str) else v
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The schema of what _preset_shorthand accepts: a preset's name, or the object."""
+        return {"anyOf": [_PRESET_NAME, handler.resolve_ref_schema(handler(core))]}
 
     @model_validator(mode="after")
     def _one_kind(self) -> FaultSpec:
@@ -197,7 +221,7 @@ class Outcome(Strict):
     reply: ReplySpec | None = Field(None, description="the reply; a plain string is short for one text block")
     fault: FaultSpec | None = None
 
-    @field_validator("reply", mode="before")
+    @field_validator("reply", mode="before", json_schema_input_type=str | ReplySpec | None)
     @classmethod
     def _text_shorthand(cls, v: Any) -> Any:
         return {"content": [{"text": v}]} if isinstance(v, str) else v

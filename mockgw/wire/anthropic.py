@@ -155,6 +155,9 @@ def _contract_error(exc: ValidationError, raw: bytes) -> GatewayError:
             json.loads(raw)
         except ValueError as err:  # Python's own wording, as the API gives it
             return bad_request(f"The request body is not valid JSON: {err}")
+        except RecursionError:  # json.loads gives up where pydantic's parser did
+            return bad_request("The request body is not valid JSON: nested too deeply")
+        return bad_request(f"The request body is not valid JSON: {errors[0]['ctx']['error']}")
     if not errors[0]["loc"] and errors[0]["type"] == "dict_type":
         return bad_request(f"request body must be a JSON object, got {type(errors[0]['input']).__name__}")
     problems = [f"{_path(e['loc'])}: {PYTHON_WORDING.get(e['type'], e['msg'])}" for e in errors]
