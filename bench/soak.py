@@ -387,11 +387,11 @@ async def load(port: int, streams: int, hangup: float, seconds: float, max_reque
 
 
 def charged(entry: dict[str, Any]) -> int:
-    """Credits the request was charged, by the rule in mockgw/exchange.py: what the account gate took
-    is refunded unless the answer is a reply (status 200), so a 200 stream is charged however it
-    ends (complete, cut by an error event, or left by its client), and an error answer or a dropped
-    connection (status 0) is not."""
-    if entry["status"] != 200:
+    """Credits the request was charged, by the one rule in mockgw/exchange.py `settle`: only a reply
+    delivered whole; an error answer, a dropped connection (status 0), and a stream cut by an error
+    event, a disconnect, its client leaving or a shutdown are refunded."""
+    stream = entry["stream"]
+    if entry["status"] != 200 or (stream is not None and stream["ending"] != "complete"):
         return 0
     model = entry["body"]["model"]
     return MODELS[model].credits_per_request

@@ -538,9 +538,8 @@ def _schemas() -> dict[str, Any]:
     found = COMPONENTS | {name: getattr(control, name) for name in CONTROL_MODELS}
     out: dict[str, Any] = {}
     for name, kind in found.items():
-        prefix = next(
-            (p for p in ("Anthropic", "OpenAI") if name.startswith(p) and name.endswith("Request")), ""
-        )
+        # a request's own types ("Message", "Tool", ...) get its name in front: AnthropicRequestMessage
+        prefix = name if name.endswith("Request") else ""
         schema = TypeAdapter(kind).json_schema(ref_template=REF + prefix + "{model}")
         for sub, definition in schema.pop("$defs", {}).items():
             _add(out, prefix + sub, definition)
