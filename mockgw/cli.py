@@ -1,6 +1,7 @@
 """The `mockgw` command: serve the gateway, check scenario files, and drive a running server.
 
     mockgw serve | validate | schema            the server and its files
+    mockgw record                               a proxy that writes the gateway's answers as scenarios
     mockgw reset | use | requests | list        a running server, through its control plane (--url)
 
 Every serve option can also come from the environment as MOCKGW_<OPTION> (e.g. MOCKGW_PORT=9000,
@@ -167,6 +168,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings, labels = resolve(flags, os.environ)
     except ConfigError as exc:
         raise Failure(exc.problems, EXIT_CONFIG) from None
+    if settings.record_missing:
+        _prepare_recording(settings)
     problems = unreadable_paths(settings, labels)
     if problems:
         raise Failure(problems, EXIT_CONFIG)
@@ -342,6 +345,13 @@ SERVE_OPTIONS: list[tuple[str, str | None, str]] = [
     ("--allowed-hosts", "HOST...", "Host names the control plane answers besides localhost, on loopback"),
     ("--max-namespaces", "N", "namespaces open at once (default 1000)"),
     ("--namespace-idle-seconds", "SECONDS", "a namespace unused this long is dropped (default 900)"),
+    # record on miss: forward what no scenario answers to the gateway, and record it (mockgw/record/)
+    ("--record-missing", None, "forward requests no scenario answers to --upstream and record them"),
+    ("--upstream", "URL", "the gateway to record from"),
+    ("--upstream-key", "KEY", "sent upstream instead of the caller's credentials"),
+    ("--recordings", "DIR", "where recordings are written (default: the first --scenarios folder)"),
+    ("--record-timing", None, "record time to first token and the gaps between stream events"),
+    ("--redact", "REGEX...", "never write what matches to a recording (keys and tokens never are)"),
 ]
 
 
@@ -403,6 +413,8 @@ def parser() -> argparse.ArgumentParser:
             serve.add_argument(flag, action="append", metavar=metavar[:-3], help=text + " (repeatable)")
         else:
             serve.add_argument(flag, metavar=metavar, help=text)
+
+    _add_record_command(command)
 
     validate = command(
         "validate", cmd_validate, "check scenario files; exit 1 naming file, line and field of each problem"
@@ -478,6 +490,62 @@ def parser() -> argparse.ArgumentParser:
         help="how often --follow polls (default 0.5)",
     )
     return root
+
+
+# --- record and replay: mockgw record, and serve --record-missing --------------------------------
+
+
+def _add_record_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    record = command(
+        "record",
+        cmd_record,
+        "proxy to the gateway and write what it answers as scenario files, one per test",
+        description="Proxy to the gateway and write what it answers as scenario files: one file per test "
+        "(the x-mockgw-test-id header) or conversation. Replay them with mockgw serve --scenarios DIR.",
+    )
+    record.add_argument("--upstream", required=True, metavar="URL", help="the gateway's base URL")
+    record.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder the files go to")
+    record.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    record.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    record.add_argument(
+        "--upstream-key",
+        default=os.environ.get("MOCKGW_UPSTREAM_KEY"),
+        metavar="KEY",
+        help="sent upstream instead of the caller's credentials (default: $MOCKGW_UPSTREAM_KEY)",
+    )
+    record.add_argument("--timing", action="store_true", help="record time to first token and gaps")
+    record.add_argument(
+        "--redact", action="append", default=[], metavar="REGEX", help="never write what matches (repeatable)"
+    )
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from mockgw.record.proxy import serve_recording
+    from mockgw.settings import Settings
+
+    settings = Settings(
+        host=args.host,
+        port=args.port,
+        upstream=args.upstream,
+        upstream_key=args.upstream_key,
+        recordings=args.out,
+        record_timing=args.timing,
+        redact=args.redact,
+    )
+    serve_recording(settings)
+    return 0
+
+
+def _prepare_recording(settings: Any) -> None:
+    """serve --record-missing: an upstream to record from, and the folder (made on the first run)."""
+    from mockgw.record.missing import recordings_dir
+
+    if not settings.upstream:
+        raise Failure("--record-missing needs --upstream URL: the gateway to record from", EXIT_CONFIG)
+    try:
+        recordings_dir(settings).mkdir(parents=True, exist_ok=True)
+    except (ValueError, OSError) as exc:
+        raise Failure(str(exc), EXIT_CONFIG) from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,6 +37,7 @@ class MockgwClient:
         self.api_key = api_key
         self.admin_token = admin_token  # for a server whose control plane asks for one
         self.namespace: str | None = None  # set on clients that open_namespace() returned
+        self.test_id: str | None = None  # set by the fixture; the ready clients send it as x-mockgw-test-id
         self._conn: http.client.HTTPConnection | None = None
         self._lock = threading.Lock()
 
@@ -206,22 +207,28 @@ class MockgwClient:
     def anthropic_client(self, **kwargs: Any) -> Any:
         import anthropic
 
-        return anthropic.Anthropic(**{"api_key": self.api_key, "base_url": self.url} | kwargs)
+        return anthropic.Anthropic(**self._sdk_options(self.url, kwargs))
 
     def openai_client(self, **kwargs: Any) -> Any:
         import openai
 
-        return openai.OpenAI(**{"api_key": self.api_key, "base_url": self.openai_base_url} | kwargs)
+        return openai.OpenAI(**self._sdk_options(self.openai_base_url, kwargs))
 
     def async_anthropic_client(self, **kwargs: Any) -> Any:
         import anthropic
 
-        return anthropic.AsyncAnthropic(**{"api_key": self.api_key, "base_url": self.url} | kwargs)
+        return anthropic.AsyncAnthropic(**self._sdk_options(self.url, kwargs))
 
     def async_openai_client(self, **kwargs: Any) -> Any:
         import openai
 
-        return openai.AsyncOpenAI(**{"api_key": self.api_key, "base_url": self.openai_base_url} | kwargs)
+        return openai.AsyncOpenAI(**self._sdk_options(self.openai_base_url, kwargs))
+
+    def _sdk_options(self, base_url: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The key and base URL, and the test's id (recordings are named after it), under kwargs."""
+        test = {"x-mockgw-test-id": self.test_id} if self.test_id else {}
+        headers = test | (kwargs.get("default_headers") or {})
+        return {"api_key": self.api_key, "base_url": base_url} | kwargs | {"default_headers": headers}
 
     def env(self) -> dict[str, str]:
         """Variables that point an application at this server."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="scenario files/folders for the in-process server (default: the shipped scenarios)",
     )
 
+    _add_record_options(group)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
@@ -59,7 +62,7 @@ def mockgw_server(request: pytest.FixtureRequest) -> Iterator[MockgwClient]:
     from mockgw.server import MockGateway
 
     scenarios = [Path(p) for p in request.config.getoption("--mockgw-scenarios")]
-    with MockGateway(scenarios=list(scenarios)) as gw:
+    with MockGateway(**_with_recordings(request.config, scenarios)) as gw:
         yield gw
 
 
@@ -70,6 +73,7 @@ def mockgw(
     """A fresh mockgw: .url, .openai_base_url, .api_key, .use(), .add_scenario(), .requests, …"""
     if request.config.getoption("--mockgw-url"):
         gw = mockgw_server.open_namespace(label=request.node.nodeid)
+        gw.test_id = request.node.nodeid
         try:
             yield _configured(gw, request, monkeypatch)
         finally:
@@ -77,6 +81,7 @@ def mockgw(
             mockgw_server.drop_namespace(gw.namespace or "")
         return
     mockgw_server.reset()
+    mockgw_server.test_id = request.node.nodeid
     yield _configured(mockgw_server, request, monkeypatch)
 
 
@@ -96,3 +101,49 @@ def _configured(
         for name, value in gw.env().items():
             monkeypatch.setenv(name, value)
     return gw
+
+
+# --- record and replay: pytest --mockgw-record=URL records, a plain run replays ---------------------
+
+
+def _add_record_options(group: pytest.OptionGroup) -> None:
+    group.addoption(
+        "--mockgw-record",
+        metavar="URL",
+        default=os.environ.get("MOCKGW_RECORD"),
+        help="record: the fixture's server forwards what no scenario answers to URL (the gateway) and "
+        "writes it to --mockgw-recordings, one file per test; env MOCKGW_RECORD",
+    )
+    group.addoption(
+        "--mockgw-recordings",
+        metavar="DIR",
+        default="tests/mockgw_recordings",
+        help="recordings folder (relative to the rootdir): written by --mockgw-record, replayed otherwise",
+    )
+    group.addoption(
+        "--mockgw-upstream-key",
+        metavar="KEY",
+        default=os.environ.get("MOCKGW_UPSTREAM_KEY"),
+        help="the gateway key --mockgw-record sends instead of the fixture's; env MOCKGW_UPSTREAM_KEY",
+    )
+
+
+def _with_recordings(config: pytest.Config, scenarios: list[Path]) -> dict[str, Any]:
+    """The in-process server's settings: recording into the folder, or replaying it when it exists.
+
+    Replaying, the folder comes on top of the scenarios given (or the shipped ones), so scripted
+    tests keep theirs; recording, it is not loaded (a test's file is written afresh).
+    """
+    folder = config.rootpath / config.getoption("--mockgw-recordings")
+    upstream = config.getoption("--mockgw-record")
+    if upstream:
+        if config.getoption("--mockgw-url"):
+            raise pytest.UsageError("--mockgw-record records through the in-process server, not --mockgw-url")
+        key = config.getoption("--mockgw-upstream-key")
+        recording = {"upstream": upstream, "upstream_key": key, "recordings": folder}
+        return {"scenarios": scenarios, "record_missing": True, **recording}
+    if not folder.is_dir():
+        return {"scenarios": scenarios}
+    from mockgw.scenario.loader import shipped_dir
+
+    return {"scenarios": [*(scenarios or [shipped_dir()]), folder]}

@@ -43,6 +43,16 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
     )
 
 
+def serving_app(state: State) -> Any:
+    """mockgw, or mockgw in front of the upstream when it records what no scenario answers."""
+    app = create_app(state=state)
+    if not state.settings.record_missing:
+        return app
+    from mockgw.record.missing import recording_app  # httpx is imported only by those who record
+
+    return recording_app(app, state)
+
+
 class GracefulServer(uvicorn.Server):
     """uvicorn, exiting 0 after a graceful stop on SIGTERM/SIGINT instead of re-raising the signal.
 
@@ -89,7 +99,8 @@ class MockGateway(MockgwClient):
         sock.bind((self.settings.host, 0))
         host, port = sock.getsockname()[:2]
         self.url = f"http://{host}:{port}"
-        self._server = uvicorn.Server(_uvicorn_config(create_app(state=self.state), self.settings, "warning"))
+        app = serving_app(self.state)
+        self._server = uvicorn.Server(_uvicorn_config(app, self.settings, "warning"))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
@@ -152,6 +163,7 @@ def serve(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = with_admin_token(settings)
     state = State(settings)
+    app = serving_app(state)
     if settings.watch:
         threading.Thread(target=_watch, args=(settings, state), daemon=True).start()
     # Everything built so far lives as long as the process: keep the collector from rescanning it,
@@ -159,4 +171,8 @@ def serve(settings: Settings) -> None:
     gc.freeze()
     names = [c.scenario.name for c in state.library.files]
     log.info("mockgw %s scenario(s): %s", len(names), ", ".join(names))
-    GracefulServer(_uvicorn_config(create_app(state=state), settings, "info")).run()
+    run_foreground(app, settings)
+
+
+def run_foreground(app: Any, settings: Settings) -> None:
+    GracefulServer(_uvicorn_config(app, settings, "info")).run()

@@ -91,6 +91,21 @@ class Settings(BaseModel):
     namespace_idle_seconds: float = Field(
         900.0, gt=0, description="a namespace unused this long (real time) is dropped"
     )
+    # Recording (mockgw serve --record-missing, mockgw record, pytest --mockgw-record): see mockgw/record/.
+    upstream: str | None = Field(None, description="the gateway recordings are made from (its base URL)")
+    upstream_key: str | None = Field(
+        None, description="the key sent upstream in place of the caller's credentials"
+    )
+    record_missing: bool = Field(
+        False, description="forward requests no scenario answers to the upstream, and record them"
+    )
+    recordings: Path | None = Field(
+        None, description="folder recordings are written to; default: the first --scenarios folder"
+    )
+    record_timing: bool = Field(False, description="record time to first token and gaps between events")
+    redact: list[str] = Field(
+        default_factory=list, description="regexes whose matches are never written to a recording"
+    )
 
     @property
     def loopback(self) -> bool:

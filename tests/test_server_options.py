@@ -163,6 +163,12 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_JOURNAL_BODY_BYTES": "100",
         "MOCKGW_DOCUMENT_MAX_BYTES": "2048",
         "MOCKGW_DOCUMENT_MAX_DEPTH": "8",
+        "MOCKGW_RECORD_MISSING": "1",
+        "MOCKGW_UPSTREAM": "https://gateway.example",
+        "MOCKGW_UPSTREAM_KEY": "sk_upstream",
+        "MOCKGW_RECORDINGS": "/recordings",
+        "MOCKGW_RECORD_TIMING": "yes",
+        "MOCKGW_REDACT": r"ACME-\d+",
     }
     settings, _ = resolve({}, env)
     assert {f"MOCKGW_{name.upper()}" for name in Settings.model_fields} == set(env)
@@ -178,6 +184,12 @@ def test_every_serve_option_reads_from_the_environment():
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
     assert settings.validation == "loose"
+    assert settings.record_missing and settings.record_timing and settings.redact == [r"ACME-\d+"]
+    assert (settings.upstream, settings.upstream_key, str(settings.recordings)) == (
+        "https://gateway.example",
+        "sk_upstream",
+        "/recordings",
+    )
 
 
 def test_scripted_timing_is_never_early(mockgw):

@@ -241,6 +241,12 @@ class Engine:
 
     # --- deciding ------------------------------------------------------------------------------
 
+    def matching(self, req: ChatRequest) -> Candidate | None:
+        """The scenario whose match rules pick this request (uploaded first, then files), if any."""
+        user = req.last_user_text()
+        user_lower = user.lower()
+        return next((c for c in self.candidates() if c.matches(req, user, user_lower)), None)
+
     def decide(
         self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False
     ) -> Decision:
@@ -252,13 +258,11 @@ class Engine:
                 known = ", ".join(self.names()) or "none"
                 return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn + 1)
             return self._play(found, req, credential)
-        candidates = self.candidates()
-        user = req.last_user_text()
-        user_lower = user.lower()
-        for c in candidates:
-            if c.matches(req, user, user_lower):
-                return self._play(c, req, credential)
+        found = self.matching(req)
+        if found is not None:
+            return self._play(found, req, credential)
         if strict or self.strict:
+            candidates = self.candidates()
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
             message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
             return Decision(bad_request(message), turn=req.turn + 1)

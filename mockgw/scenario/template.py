@@ -21,6 +21,8 @@ REQUEST_VALUES = {
     "system": "the system prompt",
     "turn": "the turn number, 1 for the first assistant turn",
 }
+# Names that stand for fixed text: how a text shows a placeholder as written (recordings use it).
+LITERALS = {"open_braces": "{{"}
 
 _NOT_TEXT = {"binary", "tar", "zip", "image", "json_bytes", "xml", "enum"}  # bytes, or extra packages
 
@@ -45,15 +47,20 @@ def _callable_bare(fn: object) -> bool:
 
 def check_template(text: str) -> str:
     for name in PLACEHOLDER.findall(text):
-        if name in REQUEST_VALUES:
+        if name in REQUEST_VALUES or name in LITERALS:
             continue
         if name.startswith("faker.") and name[6:] in faker_methods():
             continue
         raise ValueError(
             f"unknown placeholder {{{{ {name} }}}}; "
-            f"known: {sorted(REQUEST_VALUES)} and faker.<provider method>"
+            f"known: {sorted(REQUEST_VALUES | LITERALS)} and faker.<provider method>"
         )
     return text
+
+
+def literal(text: str) -> str:
+    """text that renders as itself: each placeholder-shaped {{ x }} in it opens with {{ open_braces }}."""
+    return PLACEHOLDER.sub(lambda m: "{{ open_braces }}" + m.group(0)[2:], text)
 
 
 class Placeholders:
@@ -78,6 +85,8 @@ class Placeholders:
             return req.model
         if name == "system":
             return req.system
+        if name in LITERALS:
+            return LITERALS[name]
         return str(req.turn + 1)  # "turn": check_template admits no other name
 
 
