@@ -521,17 +521,21 @@ def _add_record_command(command: Callable[..., argparse.ArgumentParser]) -> None
 
 def cmd_record(args: argparse.Namespace) -> int:
     from mockgw.record.proxy import serve_recording
-    from mockgw.settings import Settings
+    from mockgw.settings import ConfigError, resolve
 
-    settings = Settings(
-        host=args.host,
-        port=args.port,
-        upstream=args.upstream,
-        upstream_key=args.upstream_key,
-        recordings=args.out,
-        record_timing=args.timing,
-        redact=args.redact,
-    )
+    flags = {
+        "host": args.host,
+        "port": args.port,
+        "upstream": args.upstream,
+        "upstream_key": args.upstream_key,
+        "recordings": args.out,
+        "record_timing": args.timing or None,
+        "redact": args.redact or None,
+    }
+    try:  # the same one-line config errors as serve's
+        settings, _ = resolve(flags, os.environ)
+    except ConfigError as exc:
+        raise Failure(exc.problems, EXIT_CONFIG) from None
     serve_recording(settings)
     return 0
 

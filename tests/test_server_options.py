@@ -288,6 +288,7 @@ def _refused(*args: str, env: dict[str, str] | None = None) -> list[str]:
         ((), {"MOCKGW_ACCOUNTS": "/tmp"}, "mockgw: MOCKGW_ACCOUNTS=/tmp: is a folder, not a file"),
         (("--scenarios", "/no/such"), {}, "mockgw: --scenarios /no/such: no such file or folder"),
         ((), {"MOCKGW_SCENARIOS": "/no/such"}, "mockgw: MOCKGW_SCENARIOS=/no/such: /no/such: no such file"),
+        (("--redact", "("), {}, "mockgw: --redact (: Value error, '(' is not a regular expression"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_the_option_and_value(args, env, line):
