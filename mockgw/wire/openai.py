@@ -410,7 +410,17 @@ class RequestIn(TypedDict, total=False):
     web_search_options: WebSearchOptions
 
 
-REQUEST = TypeAdapter(RequestIn)
+@cache
+def request_contract() -> TypeAdapter[RequestIn]:
+    """The request contract, built on first use (server.py builds it on a thread once listening)."""
+    return TypeAdapter(RequestIn)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REQUEST":  # openai.REQUEST, for those who read the contract from outside
+        return request_contract()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 JSON_BODY_ERROR = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
@@ -427,8 +437,8 @@ def parse(raw: bytes, loose: bool) -> RequestIn:
     """Parse and validate the body in one pass; the first problem as the API would report it."""
     try:
         if loose:
-            return REQUEST.validate_json(raw, strict=False, extra="ignore")
-        return REQUEST.validate_json(raw, strict=True, extra="forbid")
+            return request_contract().validate_json(raw, strict=False, extra="ignore")
+        return request_contract().validate_json(raw, strict=True, extra="forbid")
     except ValidationError as exc:
         raise request_error(exc) from None
 
