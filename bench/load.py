@@ -403,7 +403,9 @@ def measure_throughput(out: Results, plan: Plan, loader: Loader, mock: Server, r
             for label, pick in (("p50", lambda r: r.p50_ms), ("p99", lambda r: r.p99_ms)):
                 out.add(Row(f"non-streamed {cell}: {label}", median_of(m, pick), median_of(f, pick), "ms"))
             cpu = {name: statistics.median(r.cpu_us_per_request for r in v) for name, v in rounds.items()}
-            out.add(Row(f"non-streamed {cell}: server CPU per request", cpu["mockgw"], cpu["reference"], "us"))
+            out.add(
+                Row(f"non-streamed {cell}: server CPU per request", cpu["mockgw"], cpu["reference"], "us")
+            )
             waits = {name: 100 * statistics.median(r.cpu_wait_share for r in v) for name, v in rounds.items()}
             out.add(
                 Row(

@@ -21,9 +21,11 @@ from http1 import HOST
 from plan import Plan
 from report import BenchError, Results, Row, log
 
+import mockgw
 from mockgw.client import ControlError, MockgwClient
 
 HERE = Path(__file__).resolve().parent
+MOCKGW_SOURCE = Path(mockgw.__file__).resolve().parent  # the package `mockgw serve` runs
 
 
 def free_port() -> int:
