@@ -16,6 +16,7 @@ value within a Budget of JSON characters (max_tokens, and MAX_OUTPUT_CHARS whate
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from datetime import timezone
 from decimal import Decimal
@@ -82,7 +83,7 @@ class _Generator:
     def value(self, schema: Any, name: str, depth: int) -> Any:
         if self.budget.cut:
             return NOTHING
-        s = self.resolve(schema)
+        s = _with_hints(self.resolve(schema))
         if depth >= HARD_DEPTH:
             return self.leaf(None)
         if "const" in s and plain_json(s["const"]):
@@ -266,6 +267,51 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     if isinstance(base.get("required"), list) and isinstance(over.get("required"), list):
         merged["required"] = [*base["required"], *over["required"]]
     return merged
+
+
+# The anthropic SDK's transform_schema (lib/_parse/_transform.py) moves what structured outputs do not
+# support into the description, "…\n\n{minimum: 1, maximum: 9}", "so that the model *might* follow them";
+# pydantic then checks them on the reply. A model reads them: so does mockgw.
+HINTS = (
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+)
+_HINT = re.compile(r"(?:^|, )(" + "|".join(HINTS) + r"): (.*?)(?=, (?:" + "|".join(HINTS) + r"): |$)", re.S)
+
+
+def _with_hints(s: dict[str, Any]) -> dict[str, Any]:
+    """The schema with the constraints its description carries, in the anthropic SDK's words, added."""
+    text = s.get("description")
+    if not isinstance(text, str) or not text.endswith("}"):
+        return s
+    start = text.rfind("\n\n{") + 2 if "\n\n{" in text else 0
+    if not text.startswith("{", start):
+        return s
+    hints = {key: _hint_value(key, raw) for key, raw in _HINT.findall(text[start + 1 : -1])}
+    return {**hints, **s} if hints else s
+
+
+def _hint_value(key: str, raw: str) -> Any:
+    if key in ("pattern", "format"):
+        return raw
+    if raw in ("True", "False"):
+        return raw == "True"
+    try:
+        return float(raw) if "." in raw or "e" in raw else int(raw)
+    except ValueError:
+        return None
 
 
 def _list(s: dict[str, Any], key: str) -> list[Any]:
