@@ -15,6 +15,7 @@ value within a Budget of JSON characters (max_tokens, and MAX_OUTPUT_CHARS whate
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 import uuid
@@ -34,7 +35,7 @@ MAX_DEPTH = 4  # nesting past which only what the schema requires is generated
 HARD_DEPTH = 32  # nesting at which generation stops whatever the schema requires (a null is written)
 MAX_ITEMS, MAX_CHARS = 8, 1000
 MAX_OUTPUT_CHARS = 64 * 1024  # a generated value's JSON, however many tokens max_tokens allows
-MAX_REF_HOPS = 16  # $ref to $ref to ...: a cycle that never nests ends here
+MAX_REF_HOPS = 64  # $refs and allOf parts followed for one value: a cycle that never nests ends here
 MAX_NUMBER = 1e15
 
 
@@ -75,14 +76,16 @@ def value_for(schema: Any, fake: Faker, budget: Budget | None = None) -> Any:
 
 
 class _Generator:
-    __slots__ = ("budget", "fake", "root")
+    __slots__ = ("budget", "fake", "hops", "root")
 
     def __init__(self, root: dict[str, Any], fake: Faker, budget: Budget) -> None:
         self.root, self.fake, self.budget = root, fake, budget
+        self.hops = 0
 
     def value(self, schema: Any, name: str, depth: int) -> Any:
         if self.budget.cut:
             return NOTHING
+        self.hops = 0
         s = _with_hints(self.resolve(schema))
         if depth >= HARD_DEPTH:
             return self.leaf(None)
@@ -115,23 +118,26 @@ class _Generator:
     # --- schemas ------------------------------------------------------------------------------------
 
     def resolve(self, schema: Any) -> dict[str, Any]:
-        """The schema with its $ref followed (siblings of a $ref win) and its allOf merged in."""
+        """The schema with its $ref followed (siblings of a $ref win) and its allOf merged in.
+
+        hops counts the references and allOf parts followed for one value: a cycle of them (A is B,
+        B is A; an allOf that holds its own schema) ends after MAX_REF_HOPS.
+        """
         s = schema if isinstance(schema, dict) else {}
-        for _ in range(MAX_REF_HOPS):
-            ref = s.get("$ref")
-            if not isinstance(ref, str):
-                break
-            target = self.pointer(ref)
-            s = _merge(target, {k: v for k, v in s.items() if k != "$ref"})
-        else:
-            s = {k: v for k, v in s.items() if k != "$ref"}
+        while isinstance(s.get("$ref"), str):
+            self.hops += 1
+            siblings = {k: v for k, v in s.items() if k != "$ref"}
+            s = siblings if self.hops > MAX_REF_HOPS else _merge(self.pointer(s["$ref"]), siblings)
         parts = s.get("allOf")
-        if isinstance(parts, list):
-            merged = {k: v for k, v in s.items() if k != "allOf"}
-            for part in parts[:MAX_ITEMS]:
-                merged = _merge(merged, self.resolve(part))
-            s = merged
-        return s
+        if not isinstance(parts, list):
+            return s
+        merged = {k: v for k, v in s.items() if k != "allOf"}
+        for part in parts:
+            self.hops += 1
+            if self.hops > MAX_REF_HOPS:
+                break
+            merged = _merge(merged, self.resolve(part))
+        return merged
 
     def pointer(self, ref: str) -> dict[str, Any]:
         """A local reference, "#" or "#/$defs/Name"; any other reference stands for any value."""
@@ -190,7 +196,7 @@ class _Generator:
         keys = [k for k in props if k in required] if depth >= MAX_DEPTH else list(props)
         keys += [r for r in dict.fromkeys(required) if r not in props]
         wanted = _count(s, "minProperties", 0, 0)
-        if not props and extra is not False and depth < MAX_DEPTH:
+        if not props and isinstance(extra, dict) and depth < MAX_DEPTH:
             wanted = max(wanted, 1)  # a dict[str, X]: an entry shows its shape
         wanted = min(wanted, _count(s, "maxProperties", MAX_ITEMS, 0))
         for k in (self.fake.word() for _ in range(MAX_ITEMS * 2)):
@@ -218,7 +224,8 @@ class _Generator:
         rest = items if isinstance(items, dict) else None if prefix or items is False else {"type": "string"}
         low = _count(s, "minItems", 0, 0)
         high = _count(s, "maxItems", MAX_ITEMS, low)
-        count = low if depth >= MAX_DEPTH else max(low, min(high, self.fake.random.randint(1, 3)))
+        some = max(self.fake.random.randint(1, 3), len(prefix))
+        count = low if depth >= MAX_DEPTH else max(low, min(high, some))
         count = min(count, len(prefix)) if rest is None else count
         unique = s.get("uniqueItems") is True
         seen: set[bytes] = set()
@@ -272,6 +279,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 # The anthropic SDK's transform_schema (lib/_parse/_transform.py) moves what structured outputs do not
 # support into the description, "…\n\n{minimum: 1, maximum: 9}", "so that the model *might* follow them";
 # pydantic then checks them on the reply. A model reads them: so does mockgw.
+MAX_HINTS_CHARS = 4000  # read for every value generated from the schema: a long one is not a hint
 HINTS = (
     "minimum",
     "maximum",
@@ -285,6 +293,7 @@ HINTS = (
     "minItems",
     "maxItems",
     "uniqueItems",
+    "prefixItems",
     "minProperties",
     "maxProperties",
 )
@@ -297,20 +306,19 @@ def _with_hints(s: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(text, str) or not text.endswith("}"):
         return s
     start = text.rfind("\n\n{") + 2 if "\n\n{" in text else 0
-    if not text.startswith("{", start):
+    if not text.startswith("{", start) or len(text) - start > MAX_HINTS_CHARS:
         return s
     hints = {key: _hint_value(key, raw) for key, raw in _HINT.findall(text[start + 1 : -1])}
     return {**hints, **s} if hints else s
 
 
 def _hint_value(key: str, raw: str) -> Any:
+    """A hint's value as the SDK wrote it, str(value): text for pattern and format, else a Python literal."""
     if key in ("pattern", "format"):
         return raw
-    if raw in ("True", "False"):
-        return raw == "True"
     try:
-        return float(raw) if "." in raw or "e" in raw else int(raw)
-    except ValueError:
+        return ast.literal_eval(raw)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
 
 
@@ -358,8 +366,9 @@ def _number(s: dict[str, Any], fake: Faker, integer: bool) -> int | float:
         lo = math.floor(low) + 1 if low_open and low == math.floor(low) else math.ceil(low)
         hi = math.ceil(high) - 1 if high_open and high == math.ceil(high) else math.floor(high)
         lo, hi = int(lo), int(max(lo, hi))
-        if step and step > 0:
-            return _multiple(step, lo, hi, fake) or lo
+        found = _multiple(step, lo, hi, fake) if step and step > 0 else None
+        if found is not None:
+            return found
         return fake.random.randint(lo, hi)
     if step and step > 0:
         found = _multiple(step, low, high, fake, low_open, high_open)
