@@ -89,6 +89,12 @@ class _Generator:
         s = _with_hints(self.resolve(schema))
         if depth >= HARD_DEPTH:
             return self.leaf(None)
+        for _ in range(MAX_REF_HOPS):  # a branch of an anyOf may be an anyOf, or the schema itself
+            options = [o for o in _list(s, "anyOf") or _list(s, "oneOf") if isinstance(o, dict)]
+            if not options:
+                break
+            rest = {k: v for k, v in s.items() if k not in ("anyOf", "oneOf")}
+            s = _with_hints(_merge(rest, self.resolve(self.pick(options, depth))))
         if "const" in s and plain_json(s["const"]):
             return self.leaf(s["const"])
         enum = s.get("enum")
@@ -96,12 +102,6 @@ class _Generator:
             choices = [v for v in enum if plain_json(v)]
             if choices:
                 return self.leaf(self.fake.random.choice(choices))
-        for key in ("anyOf", "oneOf"):
-            options = [o for o in _list(s, key) if isinstance(o, dict)]
-            if options:
-                rest = {k: v for k, v in s.items() if k not in ("anyOf", "oneOf")}
-                chosen = self.resolve(self.pick(options, depth))
-                return self.value(_merge(rest, chosen), name, depth)
         kind = self.type_of(s, depth)
         if kind == "object":
             return self.object(s, depth)

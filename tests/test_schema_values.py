@@ -230,6 +230,9 @@ def test_patterns_are_matched(pattern):
             "$ref": "#/$defs/N",
         },
         {"allOf": [{"allOf": [{"allOf": [{"$ref": "#"}]}]}]},
+        {"allOf": [{"$ref": "#"}] * 8},
+        {"anyOf": [{"$ref": "#"}]},
+        {"oneOf": [{"anyOf": [{"$ref": "#"}, {"$ref": "#"}]}]},
     ],
     ids=[
         "nested-repeat",
@@ -240,6 +243,9 @@ def test_patterns_are_matched(pattern):
         "ref-cycle",
         "wide-deep",
         "allof-self",
+        "allof-fan-out",
+        "anyof-self",
+        "oneof-anyof-self",
     ],
 )
 def test_hostile_schemas_give_bounded_values_at_once(schema):
