@@ -11,6 +11,7 @@ anyOf for Optional, every field required); the anthropic SDK 2.15's `resources/m
 from __future__ import annotations
 
 import json
+import time
 from enum import Enum
 from typing import Literal
 
@@ -224,3 +225,30 @@ def test_a_scripted_invalid_answer_reaches_the_client_as_written(mockgw):
             model=MODEL, max_tokens=1024, messages=ASK, output_format=Order
         )
     assert [r["status"] for r in mockgw.requests] == [200, 200]
+
+
+def test_a_hostile_schema_gets_a_bounded_reply_at_once(mockgw):
+    """Huge minItems, self-references and a pattern that expands to a million characters: capped."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "many": {"type": "array", "minItems": 10**9, "items": {"type": "string", "minLength": 10**9}},
+            "code": {"type": "string", "pattern": "(a{1000}){1000}"},
+            "again": {"$ref": "#"},
+        },
+        "required": ["many", "code", "again"],
+    }
+    started = time.monotonic()
+    text = (
+        mockgw.openai_client(max_retries=0, timeout=10)
+        .chat.completions.create(
+            model=MODEL,
+            max_tokens=32768,
+            messages=ASK,
+            response_format={"type": "json_schema", "json_schema": {"name": "h", "schema": schema}},
+        )
+        .choices[0]
+        .message.content
+    )
+    assert time.monotonic() - started < 5 and len(text) <= 64 * 1024
+    assert isinstance(json.loads(text), dict)
