@@ -384,7 +384,10 @@ def _multiple(
     step: float, low: float, high: float, fake: Faker, low_open: bool = False, high_open: bool = False
 ) -> int | float | None:
     """A multiple of step within the bounds that reads back as one (0.1 * 3 does not), or None."""
-    first, last = math.ceil(low / step), math.floor(high / step)
+    lowest, highest = low / step, high / step
+    if not (math.isfinite(lowest) and math.isfinite(highest)) or max(abs(lowest), abs(highest)) > MAX_NUMBER:
+        return None
+    first, last = math.ceil(lowest), math.floor(highest)
     exact = Decimal(str(step))
     for _ in range(8):
         if first > last:

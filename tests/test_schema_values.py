@@ -371,3 +371,46 @@ RECURSIVE = {
 @given(seed=st.integers(0, 2**32))
 def test_recursive_schemas_validate(seed):
     check(value_for(RECURSIVE, seeded_faker(seed)), RECURSIVE)
+
+
+KEYWORDS = st.sampled_from(
+    [
+        "type",
+        "properties",
+        "required",
+        "items",
+        "prefixItems",
+        "anyOf",
+        "oneOf",
+        "allOf",
+        "$ref",
+        "enum",
+        "const",
+    ]
+    + [
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "pattern",
+    ]
+    + ["format", "minLength", "maxLength", "additionalProperties", "minProperties", "description", "$defs"]
+)
+ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(KEYWORDS | st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schema=st.dictionaries(KEYWORDS, ANY_JSON, max_size=6), seed=st.integers(0, 2**32))
+def test_any_json_as_a_schema_gives_a_value_and_never_raises(schema, seed):
+    """Clients send what they like as a schema: a nonsense one still gets a value that is strict JSON."""
+    value = value_for(schema, seeded_faker(seed))
+    assert value is NOTHING or json.loads(compact(value)) is not None or value is None
