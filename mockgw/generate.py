@@ -1,4 +1,6 @@
-"""Replies nobody scripted: deterministic faker text, or a tool call shaped by the tool's JSON Schema.
+"""Replies nobody scripted: deterministic faker text, a forced tool's call, or the structured output asked.
+
+Tool inputs and structured outputs come from one generator, mockgw/schema_values.py.
 
 The same request (and --seed) always gets the same reply, on either wire format.
 """
@@ -7,15 +9,25 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from faker import Faker
 
 from pydantic_core import to_json
 
-from mockgw.domain import ChatRequest, Draft, Reply, Text, ToolUse, chars_for_tokens, make_reply, plain_json
+from mockgw.domain import (
+    ChatRequest,
+    Draft,
+    Reply,
+    ResponseFormat,
+    Text,
+    ToolUse,
+    chars_for_tokens,
+    make_reply,
+)
 from mockgw.ids import tool_call_key
+from mockgw.schema_values import MAX_OUTPUT_CHARS, NOTHING, Budget, object_for, value_for
 
 
 @cache
@@ -60,11 +72,30 @@ def default_reply(request: ChatRequest, seed: int) -> Reply:
     n = request_seed(request, seed)
     forced = request.tool_choice.forced_tool(request.tools)
     if forced is not None:
-        budget = Budget(min(chars_for_tokens(request.max_tokens), MAX_OUTPUT_CHARS))
-        call_input = fake_object(forced.input_schema, seeded_faker(n), budget)
+        budget = _output_budget(request)
+        call_input = object_for(forced.input_schema, seeded_faker(n), budget)
         call = ToolUse(f"{n:016x}"[:16], forced.name, call_input)
         return make_reply(request, Draft([call], "max_tokens" if budget.cut else None))
+    if request.response_format is not None:
+        return _structured_reply(request, request.response_format, n)
     return make_reply(request, Draft([Text(lorem(n))]))
+
+
+# json_object promises a JSON object and nothing more: one with an answer in it.
+ANY_OBJECT = {"type": "object", "properties": {"answer": {"type": "string"}}, "required": ["answer"]}
+
+
+def _structured_reply(request: ChatRequest, fmt: ResponseFormat, n: int) -> Reply:
+    """The reply's text is the JSON of a value for the schema; cut short by max_tokens as a tool input is."""
+    budget = _output_budget(request)
+    schema = fmt.schema if fmt.type == "json_schema" and isinstance(fmt.schema, dict) else ANY_OBJECT
+    value = value_for(schema, seeded_faker(n), budget)
+    text = "" if value is NOTHING else to_json(value).decode()
+    return make_reply(request, Draft([Text(text)], "max_tokens" if budget.cut else None))
+
+
+def _output_budget(request: ChatRequest) -> Budget:
+    return Budget(min(chars_for_tokens(request.max_tokens), MAX_OUTPUT_CHARS))
 
 
 _MASK = (1 << 64) - 1
@@ -83,154 +114,3 @@ def lorem(seed: int, sentences: int = 3) -> str:
             words.append(words_list[(x >> 33) % len(words_list)])
         out.append(" ".join(words).capitalize() + ".")
     return " ".join(out)
-
-
-# Tool schemas come from clients: a value they ask for is honoured only within these bounds.
-MAX_DEPTH, MAX_ITEMS, MAX_CHARS = 4, 8, 1000
-MAX_OUTPUT_CHARS = 64 * 1024  # a generated tool input's JSON, however many tokens max_tokens allows
-
-
-class Budget:
-    """Characters of JSON a generated value may still take: a model's output stops at max_tokens.
-
-    Once something does not fit, nothing more is written (cut is set), so what was generated is a
-    prefix of the full value, closed to valid JSON, as a model cut short would have left it.
-    """
-
-    __slots__ = ("cut", "left")
-
-    def __init__(self, chars: int) -> None:
-        self.left, self.cut = chars, False
-
-    def take(self, chars: int) -> bool:
-        if self.cut or chars > self.left:
-            self.cut = True
-            return False
-        self.left -= chars
-        return True
-
-
-_NOTHING: Any = object()  # what fake_value returns when not even a start of the value fits
-
-
-def fake_object(schema: Any, fake: Faker, budget: Budget | None = None) -> dict[str, Any]:
-    schema = schema if isinstance(schema, dict) and schema else {"type": "object"}
-    value = fake_value(schema, fake, "", budget or Budget(MAX_OUTPUT_CHARS))
-    return value if isinstance(value, dict) else {}
-
-
-def _number(schema: dict[str, Any], key: str, default: float) -> float:
-    value = schema.get(key)
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:  # NaN
-        return default
-    return float(max(-1e15, min(value, 1e15)))  # clamped before float(): a long int overflows it
-
-
-def _bounds(schema: dict[str, Any], low: float, high: float) -> tuple[float, float]:
-    lo, hi = _number(schema, "minimum", low), _number(schema, "maximum", high)
-    return (lo, hi) if lo <= hi else (lo, lo)
-
-
-def _type_of(schema: dict[str, Any]) -> str:
-    t = schema.get("type")
-    if isinstance(t, list):
-        t = next((x for x in t if x != "null"), "null")
-    if t is None:
-        if "properties" in schema:
-            return "object"
-        return "array" if "items" in schema else "string"
-    return str(t)
-
-
-def _leaf(value: Any, budget: Budget) -> Any:
-    """The value if its JSON fits the budget; a string cut to what is left; else nothing."""
-    if budget.take(len(to_json(value))):
-        return value
-    if isinstance(value, str) and budget.left >= 2:
-        cut, budget.left = value[: budget.left - 2], 0
-        return cut
-    return _NOTHING
-
-
-def fake_value(schema: dict[str, Any], fake: Faker, name: str, budget: Budget, depth: int = 0) -> Any:
-    """A value that validates against a (flat, as the docs page recommends) JSON Schema, within budget."""
-    if budget.cut:
-        return _NOTHING
-    if "const" in schema and plain_json(schema["const"]):
-        return _leaf(schema["const"], budget)
-    enum = schema.get("enum")
-    if isinstance(enum, list) and enum:
-        choice = fake.random_element(enum)
-        if plain_json(choice):
-            return _leaf(choice, budget)
-    for key in ("anyOf", "oneOf", "allOf"):
-        options = schema.get(key)
-        if isinstance(options, list) and options and isinstance(options[0], dict) and depth < MAX_DEPTH:
-            return fake_value(options[0], fake, name, budget, depth + 1)
-    kind = _type_of(schema)
-    if kind == "object":
-        return _fake_object(schema, fake, budget, depth)
-    if kind == "array":
-        return _fake_array(schema, fake, name, budget, depth)
-    if kind == "integer":
-        low, high = _bounds(schema, 0, 100)
-        return _leaf(fake.random_int(int(low), max(int(low), int(high))), budget)
-    if kind == "number":
-        low, high = _bounds(schema, 0, 100)
-        return _leaf(round(low + (high - low) * fake.random.random(), 2), budget)
-    if kind == "boolean":
-        return _leaf(fake.pybool(), budget)
-    if kind == "null":
-        return _leaf(None, budget)
-    return _leaf(_fake_string(schema, fake, name), budget)
-
-
-def _fake_object(schema: dict[str, Any], fake: Faker, budget: Budget, depth: int) -> Any:
-    if not budget.take(2):  # {}
-        return _NOTHING
-    props = schema.get("properties")
-    out: dict[str, Any] = {}
-    if isinstance(props, dict) and depth < MAX_DEPTH:
-        for k, v in props.items():
-            if not budget.take(len(str(k)) + 4):  # "k": and a comma
-                break
-            value = fake_value(v if isinstance(v, dict) else {}, fake, str(k), budget, depth + 1)
-            if value is _NOTHING:
-                break
-            out[str(k)] = value
-    return out
-
-
-def _fake_array(schema: dict[str, Any], fake: Faker, name: str, budget: Budget, depth: int) -> Any:
-    if not budget.take(2):  # []
-        return _NOTHING
-    items = schema.get("items")
-    item_schema = items if isinstance(items, dict) and depth < MAX_DEPTH else {"type": "string"}
-    out: list[Any] = []
-    for _ in range(int(min(max(1, _number(schema, "minItems", 1)), MAX_ITEMS))):
-        value = fake_value(item_schema, fake, name, budget, depth + 1) if budget.take(1) else _NOTHING
-        if value is _NOTHING:
-            break
-        out.append(value)
-    return out
-
-
-def _fake_string(schema: dict[str, Any], fake: Faker, name: str) -> str:
-    fmt, lname = schema.get("format", ""), name.lower()
-    if fmt == "date-time":
-        text = fake.iso8601()
-    elif fmt == "date":
-        text = fake.date()
-    elif fmt == "email" or "email" in lname:
-        text = fake.email()
-    elif fmt in ("uri", "url") or "url" in lname:
-        text = fake.url()
-    elif "path" in lname or "file" in lname:
-        text = f"/tmp/{fake.word()}.txt"
-    elif "command" in lname:
-        text = f"ls -la /tmp/{fake.word()}"
-    else:
-        text = fake.word()
-    low = int(min(max(0, _number(schema, "minLength", 0)), MAX_CHARS))
-    high = int(min(max(low, _number(schema, "maxLength", MAX_CHARS)), MAX_CHARS))
-    return text.ljust(low, "x")[:high]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import to_json
 
 from mockgw.domain import (
     ChatRequest,
@@ -36,9 +37,11 @@ from mockgw.ids import tool_call_key
 from mockgw.scenario.model import (
     ErrorSpec,
     FaultSpec,
+    JsonItem,
     Outcome,
     Scenario,
     TextItem,
+    ToolUseItem,
     Turn,
     compile_regex,
     kind_for_status,
@@ -86,6 +89,8 @@ class Script:
         for j, item in enumerate(spec.content):
             if isinstance(item, TextItem):
                 blocks.append(Text(render(item.text, values)))
+            elif isinstance(item, JsonItem):
+                blocks.append(Text(to_json(_render_value(item.json_, values)).decode()))
             else:
                 tu = item.tool_use
                 tool_input = _render_value(tu.input, values)
@@ -192,7 +197,7 @@ def _tool_ids(turn: Turn, scenario: str, index: int) -> list[str]:
     return [
         item.tool_use.id or _generated_id(scenario, index, j)
         for j, item in enumerate(reply.content)
-        if not isinstance(item, TextItem)
+        if isinstance(item, ToolUseItem)
     ]
 
 

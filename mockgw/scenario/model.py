@@ -88,6 +88,33 @@ class ToolUseItem(Strict):
     tool_use: ToolUseSpec
 
 
+class JsonItem(Strict):
+    """A structured output: the value's JSON is the text of the reply, as a model writes it for a schema."""
+
+    json_: Any = Field(
+        alias="json",
+        description="any JSON value; written as compact JSON text; placeholders work in its strings",
+    )
+
+    @field_validator("json_")
+    @classmethod
+    def _placeholders(cls, v: Any) -> Any:
+        for text in _strings(v):
+            check_template(text)
+        return v
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a JSON value, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [*value, *(t for v in value.values() for t in _strings(v))]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
 class UsageSpec(Strict):
     input_tokens: int = Field(ge=0)
     output_tokens: int = Field(ge=0)
@@ -123,16 +150,23 @@ class StreamSpec(Strict):
 
 
 def _content_kind(v: Any) -> str:
-    return "ToolUse" if isinstance(v, dict) and "tool_use" in v else "Text"
+    if isinstance(v, dict) and "tool_use" in v:
+        return "ToolUse"
+    return "Json" if isinstance(v, dict) and "json" in v else "Text"
 
 
 ContentItem = Annotated[
-    Annotated[TextItem, Tag("Text")] | Annotated[ToolUseItem, Tag("ToolUse")], Discriminator(_content_kind)
+    Annotated[TextItem, Tag("Text")]
+    | Annotated[ToolUseItem, Tag("ToolUse")]
+    | Annotated[JsonItem, Tag("Json")],
+    Discriminator(_content_kind),
 ]
 
 
 class ReplySpec(Strict):
-    content: list[ContentItem] = Field(min_length=1, description="text and tool_use blocks, in any order")
+    content: list[ContentItem] = Field(
+        min_length=1, description="text, json (a structured output's text) and tool_use blocks, in any order"
+    )
     stop_reason: StopReason | None = Field(
         None, description="default: tool_use when a tool is called, else end_turn"
     )

@@ -20,6 +20,7 @@ from mockgw.domain import (
     Message,
     RateLimit,
     Reply,
+    ResponseFormat,
     Text,
     Tool,
     ToolChoice,
@@ -122,7 +123,15 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
         prefill=prefill,
         stop_sequences=req.get("stop_sequences") or [],
+        response_format=_output_format(req["output_config"]) if "output_config" in req else None,
     )
+
+
+def _output_format(config: dict[str, Any]) -> ResponseFormat | None:
+    """Structured outputs: `output_config.format`, where `messages.parse(output_format=Model)` puts the
+    model's schema (anthropic SDK 2.15: resources/messages/messages.py, lib/_parse/_transform.py)."""
+    fmt = config.get("format")
+    return ResponseFormat("json_schema", fmt["schema"]) if fmt else None
 
 
 @cache
