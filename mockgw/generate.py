@@ -14,8 +14,20 @@ if TYPE_CHECKING:
 
 from pydantic_core import to_json
 
-from mockgw.domain import ChatRequest, Draft, Reply, Text, ToolUse, chars_for_tokens, make_reply, plain_json
+from mockgw.domain import (
+    ChatRequest,
+    Draft,
+    Reply,
+    Text,
+    Thinking,
+    ThinkingBlock,
+    ToolUse,
+    chars_for_tokens,
+    make_reply,
+    plain_json,
+)
 from mockgw.ids import tool_call_key
+from mockgw.signature import sign
 
 
 @cache
@@ -63,8 +75,36 @@ def default_reply(request: ChatRequest, seed: int) -> Reply:
         budget = Budget(min(chars_for_tokens(request.max_tokens), MAX_OUTPUT_CHARS))
         call_input = fake_object(forced.input_schema, seeded_faker(n), budget)
         call = ToolUse(f"{n:016x}"[:16], forced.name, call_input)
-        return make_reply(request, Draft([call], "max_tokens" if budget.cut else None))
-    return make_reply(request, Draft([Text(lorem(n))]))
+        return reply_to(request, Draft([call], "max_tokens" if budget.cut else None), seed)
+    return reply_to(request, Draft([Text(lorem(n))]), seed)
+
+
+def reply_to(request: ChatRequest, draft: Draft, seed: int) -> Reply:
+    """make_reply, with the thinking blocks of a request that enabled thinking (and only then)."""
+    if request.thinking is None:
+        return make_reply(request, draft)
+    return make_reply(request, draft, thinking_blocks(request, draft.thinking, seed))
+
+
+_THINKING_SALT = 0x7468696E6B696E67  # "thinking": the thoughts are seeded apart from the answer
+
+
+def thinking_blocks(request: ChatRequest, scripted: list[ThinkingBlock], seed: int) -> list[ThinkingBlock]:
+    """The scripted thinking, or else one generated block, each within the budget and signed.
+
+    A scripted signature is served as written; a block without one gets mockgw's, over the text sent.
+    """
+    config = request.thinking
+    assert config is not None
+    limit = chars_for_tokens(config.budget_tokens)
+    blocks = scripted or [Thinking(lorem(request_seed(request, seed) ^ _THINKING_SALT, sentences=4))]
+    out: list[ThinkingBlock] = []
+    for b in blocks:
+        if isinstance(b, Thinking):
+            text = "" if config.omitted else b.thinking[:limit]
+            b = Thinking(text, b.signature or sign(text))
+        out.append(b)
+    return out
 
 
 _MASK = (1 << 64) - 1

@@ -22,16 +22,18 @@ from mockgw.domain import (
     Draft,
     Drop,
     GatewayError,
+    RedactedThinking,
     Reply,
     ReplyBlock,
     StreamShape,
     Text,
+    Thinking,
+    ThinkingBlock,
     ToolUse,
     Usage,
     bad_request,
-    make_reply,
 )
-from mockgw.generate import default_reply
+from mockgw.generate import default_reply, reply_to
 from mockgw.ids import tool_call_key
 from mockgw.scenario.model import (
     ErrorSpec,
@@ -39,6 +41,8 @@ from mockgw.scenario.model import (
     Outcome,
     Scenario,
     TextItem,
+    ThinkingItem,
+    ToolUseItem,
     Turn,
     compile_regex,
     kind_for_status,
@@ -76,16 +80,21 @@ class Script:
                 return Drop(self.fault.ms if self.fault.connection == "stall" else 0)
             assert self.error is not None
             return error_from(self.error, Placeholders(req, seed))
-        return make_reply(req, self.fixed or self._draft(Placeholders(req, seed)))
+        return reply_to(req, self.fixed or self._draft(Placeholders(req, seed)), seed)
 
     def _draft(self, values: Placeholders | None) -> Draft:
         """The reply before it meets a request; values is None only for text without placeholders."""
         spec = self.reply
         assert spec is not None
         blocks: list[ReplyBlock] = []
+        thinking: list[ThinkingBlock] = []
         for j, item in enumerate(spec.content):
             if isinstance(item, TextItem):
                 blocks.append(Text(render(item.text, values)))
+            elif isinstance(item, ThinkingItem):
+                thinking.append(Thinking(render(item.thinking, values), item.signature or ""))
+            elif not isinstance(item, ToolUseItem):
+                thinking.append(RedactedThinking(item.redacted_thinking))
             else:
                 tu = item.tool_use
                 tool_input = _render_value(tu.input, values)
@@ -107,7 +116,7 @@ class Script:
             block_events="sse_no_block_events" not in spec.quirks,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
-        return Draft(blocks, spec.stop_reason, usage, shape)
+        return Draft(blocks, spec.stop_reason, usage, shape, thinking)
 
 
 class Candidate:
@@ -176,7 +185,7 @@ def _tool_ids(turn: Turn, scenario: str, index: int) -> list[str]:
     return [
         item.tool_use.id or _generated_id(scenario, index, j)
         for j, item in enumerate(reply.content)
-        if not isinstance(item, TextItem)
+        if isinstance(item, ToolUseItem)
     ]
 
 
