@@ -217,6 +217,8 @@ def test_a_scenario_scripts_the_thinking_and_redacted_thinking(mockgw):
         and redacted.data == "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIw"
     )
     assert answer.text == "Because of Rayleigh scattering."
+    journaled = mockgw.requests[-1]["response"]["content"]
+    assert [b["type"] for b in journaled] == ["thinking", "redacted_thinking", "text"]
 
 
 def test_scripted_thinking_is_left_out_where_thinking_is_off_and_on_openai(mockgw):
