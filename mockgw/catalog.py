@@ -120,11 +120,11 @@ def apply_model_rules(request: ChatRequest, lenient: bool, tools_policy: str) ->
 def _thinking_rules(request: ChatRequest, model: Model) -> ChatRequest:
     """Thinking on a model without it: the API's 400 ("'claude-3-5-haiku-20241022' does not support
     thinking.", reported from the API), or dropped on the gateway's open models; on a model with it,
-    the tool loop's thinking block must have come back."""
+    the API's refusals of what thinking does not go with."""
     if model.thinking == "refused":
         raise bad_request(f"'{model.id}' does not support thinking.", param="thinking")
     if model.thinking == "ignored":
         return replace(request, thinking=None)
-    if request.thinking is not None and request.thinking.unsent:
-        raise bad_request(request.thinking.unsent, param="messages")
+    if request.thinking is not None and request.thinking.refusal:
+        raise bad_request(request.thinking.refusal)
     return request

@@ -165,13 +165,14 @@ class ResponseFormat:
 class ThinkingConfig:
     """Extended thinking a request turned on (Anthropic `thinking` enabled or adaptive).
 
-    unsent: the 400 for a tool loop whose last assistant turn does not start with its thinking block,
-    raised only where the model thinks (catalog.apply_model_rules), as the API raises it.
+    refusal: the API's 400 for a request that thinking does not go with (a forced tool call; a tool
+    loop whose last assistant turn does not start with its thinking block), raised only where the
+    model thinks (catalog.apply_model_rules).
     """
 
     budget_tokens: int
     omitted: bool = False  # display: "omitted": the text is left out, the signature is not
-    unsent: str | None = None
+    refusal: str | None = None
 
 
 @dataclass(slots=True)

@@ -202,6 +202,17 @@ def test_redacted_thinking_and_foreign_signatures_are_accepted_in_history(mockgw
     assert reply.content[-1].text == 'The file /tmp/test.txt contains: "hi"'
 
 
+def test_thinking_with_a_forced_tool_call_is_refused(mockgw):
+    """ "Thinking may not be enabled when tool_choice forces tool use." (reported from the API; the
+    extended thinking docs: only `auto` and `none` go with thinking)."""
+    client = thinking_client(mockgw)
+    ask = {"model": MODEL, "max_tokens": 2048, "thinking": THINK, "tools": [READ_FILE], "messages": HI}
+    for forced in ({"type": "any"}, {"type": "tool", "name": "read_file"}):
+        with pytest.raises(anthropic.BadRequestError, match="tool_choice forces tool use"):
+            client.messages.create(**ask, tool_choice=forced)
+    assert client.messages.create(**ask, tool_choice={"type": "auto"}).content[0].type == "thinking"
+
+
 # --- scripted thinking ----------------------------------------------------------------------------
 
 

@@ -284,7 +284,12 @@ def _thinking(req: dict[str, Any], betas: frozenset[str]) -> ThinkingConfig | No
     # adaptive: the model decides how much to think; mockgw lets it think up to half of max_tokens
     budget = thinking["budget_tokens"] if kind == "enabled" else max(1, max_tokens // 2)
     omitted = thinking.get("display") == "omitted"
-    return ThinkingConfig(budget, omitted, _unsent_thinking(req["messages"]))
+    forced = (req.get("tool_choice") or {}).get("type") in ("any", "tool")
+    refusal = FORCED_TOOL if forced else _unsent_thinking(req["messages"])
+    return ThinkingConfig(budget, omitted, refusal)
+
+
+FORCED_TOOL = "Thinking may not be enabled when tool_choice forces tool use."  # reported from the API
 
 
 THINKING_FIRST = (
