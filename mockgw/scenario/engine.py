@@ -39,6 +39,7 @@ from mockgw.scenario.model import (
     ErrorSpec,
     FaultSpec,
     Outcome,
+    RedactedThinkingItem,
     Scenario,
     TextItem,
     ThinkingItem,
@@ -93,7 +94,7 @@ class Script:
                 blocks.append(Text(render(item.text, values)))
             elif isinstance(item, ThinkingItem):
                 thinking.append(Thinking(render(item.thinking, values), item.signature or ""))
-            elif not isinstance(item, ToolUseItem):
+            elif isinstance(item, RedactedThinkingItem):
                 thinking.append(RedactedThinking(item.redacted_thinking))
             else:
                 tu = item.tool_use
