@@ -6,6 +6,7 @@ Where the page is silent the value is our assumption; README ("Assumptions") lis
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from mockgw.domain import ChatRequest, ContextWindowExceeded, ToolChoice, bad_request
 
@@ -39,11 +40,16 @@ class Model:
     max_tokens_cap: int = 8192
     credits_per_request: int = 1
     upstream: str | None = None  # the gemma remapping: what actually serves the id
+    # Anthropic `thinking` enabled/adaptive: answered with thinking blocks, refused with the API's 400
+    # (a Claude model without extended thinking), or ignored (the gateway's open models)
+    thinking: Literal["supported", "refused", "ignored"] = "ignored"
 
 
 def _m(id: str, plan: str, tools: bool = True, **kw: object) -> Model:
     return Model(id, plan, tools, **kw)  # type: ignore[arg-type]
 
+
+THINKS = "supported"  # extended thinking: Claude Sonnet 4.5 and Opus 4 have it, 3.5 Haiku does not
 
 # Tool support follows the page's prose ("gemma-* and deepseek-r1-* do not support tools")
 # over its tables, which still say "Yes" for them; minimax-m2.7 is "No" in the table.
@@ -64,14 +70,14 @@ MODELS: dict[str, Model] = {
         _m("deepseek-r1-distill-qwen-7b", "pro", tools=False, context_window=131_072),
         _m("deepseek-r1-distill-llama-8b", "pro", tools=False, context_window=131_072),
         _m("deepseek-r1", "enterprise", tools=False, context_window=131_072),
-        _m("claude-3-5-haiku", "basic", credits_per_request=2, context_window=200_000),
-        _m("claude-sonnet-4.5", "pro", credits_per_request=5, context_window=200_000),
-        _m("claude-opus-4", "enterprise", credits_per_request=10, context_window=200_000),
+        _m("claude-3-5-haiku", "basic", credits_per_request=2, context_window=200_000, thinking="refused"),
+        _m("claude-sonnet-4.5", "pro", credits_per_request=5, context_window=200_000, thinking=THINKS),
+        _m("claude-opus-4", "enterprise", credits_per_request=10, context_window=200_000, thinking=THINKS),
     )
 }
 
 # Used in lenient mode for model ids the gateway does not know.
-UNLISTED = Model("unlisted", "starter", tools=True, context_window=1_000_000, max_tokens_cap=1_000_000)
+UNLISTED = Model("unlisted", "starter", True, 1_000_000, max_tokens_cap=1_000_000, thinking="supported")
 
 
 def plan_allows(plan: str, model: Model) -> bool:
@@ -102,8 +108,23 @@ def apply_model_rules(request: ChatRequest, lenient: bool, tools_policy: str) ->
     tokens = request.input_tokens()
     if tokens > model.context_window:
         raise ContextWindowExceeded(tokens, model.context_window)
+    if request.thinking is not None:
+        request = _thinking_rules(request, model)
     if request.tools and not model.tools:
         if tools_policy == "reject":
             raise bad_request(f"model {model.id} does not support tool calling", param="tools")
         return model, replace(request, tools=[], tool_choice=ToolChoice())
     return model, request
+
+
+def _thinking_rules(request: ChatRequest, model: Model) -> ChatRequest:
+    """Thinking on a model without it: the API's 400 ("'claude-3-5-haiku-20241022' does not support
+    thinking.", reported from the API), or dropped on the gateway's open models; on a model with it,
+    the API's refusals of what thinking does not go with."""
+    if model.thinking == "refused":
+        raise bad_request(f"'{model.id}' does not support thinking.", param="thinking")
+    if model.thinking == "ignored":
+        return replace(request, thinking=None)
+    if request.thinking is not None and request.thinking.refusal:
+        raise bad_request(request.thinking.refusal)
+    return request

@@ -7,7 +7,7 @@ Plain slotted dataclasses: they are built on every request, so they stay cheap.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 ErrorKind = Literal[
@@ -98,8 +98,27 @@ class ToolResult:
     type: Literal["tool_result"] = "tool_result"
 
 
+@dataclass(slots=True)
+class Thinking:
+    """Anthropic extended thinking: the text (empty when display is "omitted") and its signature.
+
+    signature "": not signed yet; a reply to a request that enabled thinking gets mockgw's signature.
+    """
+
+    thinking: str
+    signature: str = ""
+    type: Literal["thinking"] = "thinking"
+
+
+@dataclass(slots=True)
+class RedactedThinking:
+    data: str  # opaque to the client
+    type: Literal["redacted_thinking"] = "redacted_thinking"
+
+
 Block = Text | ToolUse | ToolResult
 ReplyBlock = Text | ToolUse
+ThinkingBlock = Thinking | RedactedThinking
 
 
 @dataclass(slots=True)
@@ -142,6 +161,20 @@ class ResponseFormat:
     strict: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class ThinkingConfig:
+    """Extended thinking a request turned on (Anthropic `thinking` enabled or adaptive).
+
+    refusal: the API's 400 for a request that thinking does not go with (a forced tool call; a tool
+    loop whose last assistant turn does not start with its thinking block), raised only where the
+    model thinks (catalog.apply_model_rules).
+    """
+
+    budget_tokens: int
+    omitted: bool = False  # display: "omitted": the text is left out, the signature is not
+    refusal: str | None = None
+
+
 @dataclass(slots=True)
 class ChatRequest:
     model: str
@@ -156,6 +189,7 @@ class ChatRequest:
     n: int = 1  # choices asked for
     response_format: ResponseFormat | None = None  # None: free text
     prefill: str = ""  # Anthropic: a final assistant message's text, which the reply continues
+    thinking: ThinkingConfig | None = None  # None: no thinking (not asked for, or the model ignores it)
 
     @property
     def turn(self) -> int:
@@ -224,6 +258,7 @@ class Reply:
     stop_reason: StopReason
     usage: Usage
     shape: StreamShape = field(default_factory=StreamShape)
+    thinking: list[ThinkingBlock] = field(default_factory=list)  # before the blocks; only when asked for
 
 
 @dataclass(slots=True)
@@ -236,7 +271,7 @@ class Drop:
 class Draft:
     """A reply's content before it meets a request, measured once: scripted drafts serve many requests."""
 
-    __slots__ = ("blocks", "output_tokens", "shape", "stop_reason", "text_chars", "usage")
+    __slots__ = ("blocks", "output_tokens", "shape", "stop_reason", "text_chars", "thinking", "usage")
 
     def __init__(
         self,
@@ -244,8 +279,10 @@ class Draft:
         stop_reason: StopReason | None = None,
         usage: Usage | None = None,
         shape: StreamShape | None = None,
+        thinking: list[ThinkingBlock] | None = None,
     ) -> None:
         self.blocks = blocks
+        self.thinking = thinking or []  # scripted; served only to requests that enabled thinking
         self.usage = usage
         self.shape = shape or StreamShape()
         self.text_chars = sum(len(b.text) for b in blocks if isinstance(b, Text))
@@ -254,8 +291,18 @@ class Draft:
         self.stop_reason: StopReason = stop_reason or ("tool_use" if calls else "end_turn")
 
 
-def make_reply(request: ChatRequest, draft: Draft) -> Reply:
-    """A reply as a model would give it: usage filled in, cut at the client's max_tokens."""
+def make_reply(request: ChatRequest, draft: Draft, thinking: list[ThinkingBlock] | None = None) -> Reply:
+    """A reply as a model would give it: usage filled in, cut at the client's max_tokens.
+
+    thinking: the reply's thinking blocks; their tokens count in the usage and come out of max_tokens.
+    """
+    if thinking:
+        spent = estimate_tokens(sum(len(b.thinking if isinstance(b, Thinking) else b.data) for b in thinking))
+        reply = make_reply(replace(request, max_tokens=max(1, request.max_tokens - spent)), draft)
+        if draft.usage is None:  # a scripted usage is the file's word; an estimate counts the thinking
+            reply.usage.output_tokens = _capped(reply.usage.output_tokens + spent, request.max_tokens)
+        reply.thinking = thinking
+        return reply
     budget = chars_for_tokens(request.max_tokens)
     if draft.text_chars > budget:
         return _cut(request, draft, budget)

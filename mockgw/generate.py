@@ -22,12 +22,15 @@ from mockgw.domain import (
     Reply,
     ResponseFormat,
     Text,
+    Thinking,
+    ThinkingBlock,
     ToolUse,
     chars_for_tokens,
     make_reply,
 )
 from mockgw.ids import tool_call_key
 from mockgw.schema_values import MAX_OUTPUT_CHARS, NOTHING, Budget, object_for, value_for
+from mockgw.signature import sign
 
 
 @cache
@@ -75,23 +78,51 @@ def default_reply(request: ChatRequest, seed: int) -> Reply:
         budget = _output_budget(request)
         call_input = object_for(forced.input_schema, seeded_faker(n), budget)
         call = ToolUse(f"{n:016x}"[:16], forced.name, call_input)
-        return make_reply(request, Draft([call], "max_tokens" if budget.cut else None))
+        return reply_to(request, Draft([call], "max_tokens" if budget.cut else None), seed)
     if request.response_format is not None:
-        return _structured_reply(request, request.response_format, n)
-    return make_reply(request, Draft([Text(lorem(n))]))
+        return reply_to(request, _structured_draft(request, request.response_format, n), seed)
+    return reply_to(request, Draft([Text(lorem(n))]), seed)
+
+
+def reply_to(request: ChatRequest, draft: Draft, seed: int) -> Reply:
+    """make_reply, with the thinking blocks of a request that enabled thinking (and only then)."""
+    if request.thinking is None:
+        return make_reply(request, draft)
+    return make_reply(request, draft, thinking_blocks(request, draft.thinking, seed))
+
+
+_THINKING_SALT = 0x7468696E6B696E67  # "thinking": the thoughts are seeded apart from the answer
+
+
+def thinking_blocks(request: ChatRequest, scripted: list[ThinkingBlock], seed: int) -> list[ThinkingBlock]:
+    """The scripted thinking, or else one generated block, each within the budget and signed.
+
+    A scripted signature is served as written; a block without one gets mockgw's, over the text sent.
+    """
+    config = request.thinking
+    assert config is not None
+    limit = chars_for_tokens(config.budget_tokens)
+    blocks = scripted or [Thinking(lorem(request_seed(request, seed) ^ _THINKING_SALT, sentences=4))]
+    out: list[ThinkingBlock] = []
+    for b in blocks:
+        if isinstance(b, Thinking):
+            text = "" if config.omitted else b.thinking[:limit]
+            b = Thinking(text, b.signature or sign(text))
+        out.append(b)
+    return out
 
 
 # json_object promises a JSON object and nothing more: one with an answer in it.
 ANY_OBJECT = {"type": "object", "properties": {"answer": {"type": "string"}}, "required": ["answer"]}
 
 
-def _structured_reply(request: ChatRequest, fmt: ResponseFormat, n: int) -> Reply:
+def _structured_draft(request: ChatRequest, fmt: ResponseFormat, n: int) -> Draft:
     """The reply's text is the JSON of a value for the schema; cut short by max_tokens as a tool input is."""
     budget = _output_budget(request)
     schema = fmt.schema if fmt.type == "json_schema" and isinstance(fmt.schema, dict) else ANY_OBJECT
     value = value_for(schema, seeded_faker(n), budget)
     text = "" if value is NOTHING else to_json(value).decode()
-    return make_reply(request, Draft([Text(text)], "max_tokens" if budget.cut else None))
+    return Draft([Text(text)], "max_tokens" if budget.cut else None)
 
 
 def _output_budget(request: ChatRequest) -> Budget:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from pydantic_core import from_json
@@ -107,15 +107,16 @@ def _cut(start: bytes, size: int) -> str:
 
 def _outcome_json(outcome: Reply | GatewayError | Drop | None) -> dict[str, Any] | None:
     if isinstance(outcome, Reply):
+        content = [
+            {"type": "text", "text": b.text}
+            if isinstance(b, Text)
+            else {"type": "tool_use", "id": b.id, "name": b.name, "input": b.input}
+            for b in outcome.blocks
+        ]
         return {
             "type": "reply",
             "stop_reason": outcome.stop_reason,
-            "content": [
-                {"type": "text", "text": b.text}
-                if isinstance(b, Text)
-                else {"type": "tool_use", "id": b.id, "name": b.name, "input": b.input}
-                for b in outcome.blocks
-            ],
+            "content": [*map(asdict, outcome.thinking), *content] if outcome.thinking else content,
             "usage": {
                 "input_tokens": outcome.usage.input_tokens,
                 "output_tokens": outcome.usage.output_tokens,

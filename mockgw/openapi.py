@@ -99,6 +99,22 @@ class ToolUseBlock(TypedDict):
 
 
 @with_config(CLOSED)
+class ThinkingBlock(TypedDict):
+    type: Literal["thinking"]
+    thinking: str
+    signature: str
+
+
+@with_config(CLOSED)
+class RedactedThinkingBlock(TypedDict):
+    type: Literal["redacted_thinking"]
+    data: str
+
+
+AnthropicBlock = ThinkingBlock | RedactedThinkingBlock | TextBlock | ToolUseBlock
+
+
+@with_config(CLOSED)
 class AnthropicUsage(TypedDict):
     input_tokens: int
     cache_creation_input_tokens: int
@@ -113,7 +129,7 @@ class AnthropicMessage(TypedDict):
     type: Literal["message"]
     role: Literal["assistant"]
     model: str
-    content: list[TextBlock | ToolUseBlock]
+    content: list[AnthropicBlock]
     stop_reason: StopReason
     stop_sequence: None
     usage: AnthropicUsage
@@ -141,7 +157,7 @@ class MessageStart(TypedDict):
 class ContentBlockStart(TypedDict):
     type: Literal["content_block_start"]
     index: int
-    content_block: TextBlock | ToolUseBlock
+    content_block: AnthropicBlock
 
 
 @with_config(CLOSED)
@@ -162,10 +178,22 @@ class InputJsonDelta(TypedDict):
 
 
 @with_config(CLOSED)
+class ThinkingDelta(TypedDict):
+    type: Literal["thinking_delta"]
+    thinking: str
+
+
+@with_config(CLOSED)
+class SignatureDelta(TypedDict):
+    type: Literal["signature_delta"]
+    signature: str
+
+
+@with_config(CLOSED)
 class ContentBlockDelta(TypedDict):
     type: Literal["content_block_delta"]
     index: int
-    delta: TextDelta | InputJsonDelta
+    delta: TextDelta | InputJsonDelta | ThinkingDelta | SignatureDelta
 
 
 @with_config(CLOSED)
@@ -357,7 +385,10 @@ class ResetDone(TypedDict):
 
 @with_config(CLOSED)
 class JournalBlock(TypedDict):
-    type: Literal["text", "tool_use"]
+    type: Literal["thinking", "redacted_thinking", "text", "tool_use"]
+    thinking: NotRequired[str]
+    signature: NotRequired[str]
+    data: NotRequired[str]
     text: NotRequired[str]
     id: NotRequired[str]
     name: NotRequired[str]

@@ -43,3 +43,26 @@ def test_chat_anthropic_runs_the_tool_loop_streaming(mockgw):
     final = agent.invoke(messages)
     assert final.text == 'The file /tmp/test.txt contains: "42 lines"'
     assert final.usage_metadata["input_tokens"] > 0 and final.usage_metadata["output_tokens"] > 0
+
+
+def test_chat_anthropic_with_thinking_runs_the_tool_loop(mockgw):
+    """ChatAnthropic(thinking=...) keeps the thinking block (with its signature) in the AIMessage's
+    content and sends it back with the tool result, as the API requires."""
+    llm = ChatAnthropic(
+        model="claude-sonnet-4.5",
+        api_key=mockgw.api_key,
+        base_url=mockgw.url,
+        max_tokens=2048,
+        thinking={"type": "enabled", "budget_tokens": 1024},
+    )
+    agent = llm.bind_tools([read_file])
+    messages = [HumanMessage("What is in /tmp/test.txt?")]
+    first = agent.invoke(messages)
+    assert [b["type"] for b in first.content] == ["thinking", "text", "tool_use"]
+    assert first.content[0]["signature"]
+    call = first.tool_calls[0]
+    messages += [first, ToolMessage("42 lines", tool_call_id=call["id"])]
+    final = agent.invoke(messages)
+    assert final.text == 'The file /tmp/test.txt contains: "42 lines"'
+    sent = mockgw.requests[-1]["body"]["messages"][1]["content"][0]
+    assert sent["type"] == "thinking" and sent["signature"] == first.content[0]["signature"]

@@ -110,6 +110,13 @@ def test_chat_replies_json_and_streams_conform(http, document):
     for body in (A_BODY, A_BODY | {"stream": True}, A_BODY | {"messages": TOOL_ASK, "tools": [READ_FILE_A]}):
         conforms(document, http.post("/v1/messages", json=body, headers=KEY), 200)
         conforms(document, http.post("/v1/messages", json=body | {"stream": True}, headers=KEY), 200)
+    thinking = {
+        "model": "claude-sonnet-4.5",
+        "max_tokens": 2048,
+        "thinking": {"type": "enabled", "budget_tokens": 1024},
+    }
+    for body in (A_BODY | thinking, A_BODY | thinking | {"stream": True}):
+        conforms(document, http.post("/v1/messages", json=body, headers=KEY), 200)
     for body in (O_BODY, O_BODY | {"messages": TOOL_ASK, "tools": [READ_FILE_O], "tool_choice": "required"}):
         conforms(document, http.post("/api/v1/chat/completions", json=body, headers=KEY), 200)
         streamed = body | {"stream": True, "stream_options": {"include_usage": True}}

@@ -117,6 +117,24 @@ UPSTREAM = [
         ],
     },
     {
+        "name": "rain",
+        "match": {"user_contains": "raining in", "tools": ["get_weather"]},
+        "turns": [
+            {
+                "reply": {
+                    "content": [
+                        {"thinking": "The user asks about Rome. I should call get_weather."},
+                        {"redacted_thinking": "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIw"},
+                        {"text": "Checking."},
+                        {"tool_use": {"name": "get_weather", "input": {"city": "Rome"}}},
+                    ],
+                    "stream": {"chunk_chars": 7},
+                }
+            },
+            {"reply": "It is {{ tool_result }} in Rome."},  # its thinking is generated
+        ],
+    },
+    {
         "name": "echo",
         "match": {"user_contains": "remember"},
         "turns": [{"reply": "You said: {{ last_user }} (ticket ACME-4242, key sk_live_abcdef0123456789)"}],
@@ -229,6 +247,35 @@ def openai_tool_loop(url: str, stream: bool, test_id: str | None = None) -> list
         messages += [{"role": "tool", "tool_call_id": c[0], "content": "sunny"} for c in calls]
 
 
+def anthropic_thinking_loop(url: str, stream: bool) -> list[Any]:
+    """A tool loop with extended thinking: each turn's blocks, thinking included, go back as they came."""
+    client = anthropic.Anthropic(api_key=KEY, base_url=url)
+    messages: list[dict[str, Any]] = [{"role": "user", "content": "Think first: is it raining in Rome?"}]
+    seen = []
+    while True:
+        ask = {
+            "model": "claude-sonnet-4.5",
+            "max_tokens": 2048,
+            "thinking": {"type": "enabled", "budget_tokens": 1024},
+            "messages": messages,
+            "tools": [WEATHER_TOOL],
+        }
+        if stream:
+            with client.messages.stream(**ask) as s:
+                reply = s.get_final_message()
+        else:
+            reply = client.messages.create(**ask)
+        blocks = [
+            b.model_dump(exclude_none=True, exclude={"citations", "parsed_output"}) for b in reply.content
+        ]
+        seen.append((reply.stop_reason, blocks, reply.usage.output_tokens))
+        if reply.stop_reason != "tool_use":
+            return seen
+        calls = [b for b in blocks if b["type"] == "tool_use"]
+        results = [{"type": "tool_result", "tool_use_id": c["id"], "content": "dry"} for c in calls]
+        messages += [{"role": "assistant", "content": blocks}, {"role": "user", "content": results}]
+
+
 def ask_busy(wire: str, url: str, **client: Any) -> str:
     question = [{"role": "user", "content": "Hello, are you busy?"}]
     if wire == "anthropic":
@@ -293,6 +340,31 @@ def test_a_recording_replays_on_the_other_wire_format(gateway, tmp_path):
     assert finish == "tool_calls" and text == blocks[0]["text"]
     assert calls == [(blocks[1]["id"].replace("toolu_", "call_"), "get_weather", {"city": "Paris"})]
     assert final_text == final[0]["text"]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["json", "stream"])
+def test_thinking_blocks_are_recorded_and_replayed(gateway, tmp_path, stream):
+    """The upstream's thinking and redacted_thinking blocks become the turn's items; the replay signs the
+    thinking itself, so the client's tool loop, which sends the blocks back, passes mockgw's check."""
+    out = tmp_path / "recordings"
+    with record_proxy(gateway.url, out) as proxy:
+        recorded = anthropic_thinking_loop(proxy, stream)
+    assert recorded == anthropic_thinking_loop(gateway.url, stream)
+    [(_, first, _), (_, final, _)] = recorded
+    assert [b["type"] for b in first] == ["thinking", "redacted_thinking", "text", "tool_use"]
+    assert [b["type"] for b in final] == ["thinking", "text"] and final[1]["text"] == "It is dry in Rome."
+
+    [scenario] = load_paths([out])
+    items = [item.model_dump(exclude_none=True) for item in scenario.turns[0].reply.content]
+    assert items[:2] == [
+        {"thinking": "The user asks about Rome. I should call get_weather."},
+        {"redacted_thinking": "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIw"},
+    ]
+    assert scenario.turns[1].reply.content[0].thinking == final[0]["thinking"]
+    assert "signature" not in "".join(p.read_text() for p in out.iterdir())
+
+    with MockGateway(scenarios=[out]) as replay:
+        assert anthropic_thinking_loop(replay.url, stream) == recorded
 
 
 @pytest.mark.parametrize("wire", ["anthropic", "openai"])
@@ -563,7 +635,7 @@ def test_record_missing_without_an_upstream_refuses_to_start(tmp_path):
 # --- units ---------------------------------------------------------------------------------------
 
 
-def test_thinking_blocks_are_left_out_until_scenarios_can_script_them(caplog):
+def test_thinking_blocks_become_scenario_items_without_their_signature():
     """anthropic.types.ThinkingBlock / RedactedThinkingBlock come before the answer when thinking is on."""
     message = {
         "type": "message",
@@ -580,12 +652,16 @@ def test_thinking_blocks_are_left_out_until_scenarios_can_script_them(caplog):
     outcome, failed = outcome_of(seen, anthropic_wire.decode(body, {}, loose=False), timing=False)
     assert outcome == {
         "reply": {
-            "content": [{"text": "Hello!"}],
+            "content": [
+                {"thinking": "The user wants a greeting."},
+                {"redacted_thinking": "EmwKAhgBEgy..."},
+                {"text": "Hello!"},
+            ],
             "stop_reason": "end_turn",
             "usage": {"input_tokens": 12, "output_tokens": 30},
         }
     }
-    assert not failed and "2 thinking block(s) left out" in caplog.text
+    assert not failed
 
 
 # --- the SSE reader -------------------------------------------------------------------------------

@@ -117,6 +117,9 @@ def test_the_documented_shorthands_pass_the_validator_and_the_schema():
         "{reply: {content: []}}",  # no content
         "{reply: hi, colour: blue}",  # an unknown key
         "{reply: {content: [{text: hi, tool_use: {name: x}}]}}",  # text and tool_use in one item
+        "{reply: {content: [{thinking: hm, text: hi}]}}",  # thinking and text in one item
+        "{reply: {content: [{thinking: hm, signature: 5}, {text: hi}]}}",  # a number for a signature
+        "{reply: {content: [{redacted_thinking: {data: x}}, {text: hi}]}}",  # redacted data is a string
     ],
 )
 def test_an_invalid_file_fails_the_validator_and_the_schema(turn):

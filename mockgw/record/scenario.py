@@ -102,7 +102,6 @@ class Heard:
     error: dict[str, Any] | None = None  # an in-stream error event, as an ErrorSpec
     events: int = 0  # events read before the error event (or before the stream was cut)
     ended: bool = False  # the stream's own end (message_stop, [DONE]) arrived
-    thinking: int = 0  # thinking blocks seen (not written: the scenario format has no thinking item yet)
 
 
 @dataclass(slots=True, frozen=True)
@@ -143,11 +142,6 @@ def outcome_of(seen: Seen, req: ChatRequest, timing: bool) -> tuple[dict[str, An
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.warning("mockgw record: could not read the upstream's answer (%s); not recorded", exc)
         return None
-    if heard.thinking:
-        log.warning(
-            "mockgw record: %d thinking block(s) left out: scenarios cannot script thinking yet",
-            heard.thinking,
-        )
     reply = _reply(heard)
     stream: dict[str, Any] = {}
     if seen.stream and heard.pieces:
@@ -200,20 +194,24 @@ def _stop(value: Any) -> StopReason | None:
     return value if value in STOP_REASONS else None
 
 
-def _anthropic_block(block: dict[str, Any], heard: Heard) -> dict[str, Any] | None:
+def _anthropic_block(block: dict[str, Any]) -> dict[str, Any] | None:
+    """A content block as a scenario item. A thinking block's signature is left out: the replay signs
+    the text itself, so the client's tool loop sends back a signature mockgw can check."""
     kind = block.get("type")
     if kind == "text":
         return _text(block.get("text", ""))
     if kind == "tool_use":
         return _tool_use(block.get("id"), block["name"], block.get("input") or {})
-    if kind in ("thinking", "redacted_thinking"):
-        heard.thinking += 1
+    if kind == "thinking":
+        return {"thinking": literal(block.get("thinking", ""))}
+    if kind == "redacted_thinking":
+        return {"redacted_thinking": block.get("data", "")}
     return None
 
 
 def _anthropic_message(body: dict[str, Any]) -> Heard:
     heard = Heard(stop_reason=_stop(body.get("stop_reason")))
-    heard.content = [b for b in (_anthropic_block(x, heard) for x in body["content"]) if b is not None]
+    heard.content = [b for b in map(_anthropic_block, body["content"]) if b is not None]
     usage = body.get("usage") or {}
     heard.input_tokens, heard.output_tokens = usage.get("input_tokens"), usage.get("output_tokens")
     return heard
@@ -241,6 +239,8 @@ def _anthropic_stream(events: list[tuple[float, Event]]) -> Heard:
                 heard.pieces.append(len(delta["text"]))
             elif delta["type"] == "input_json_delta":
                 partial[data["index"]] = partial.get(data["index"], "") + delta["partial_json"]
+            elif delta["type"] == "thinking_delta":
+                block["thinking"] = block.get("thinking", "") + delta["thinking"]
         elif kind == "message_delta":
             heard.stop_reason = _stop(data["delta"].get("stop_reason"))
             usage = data.get("usage") or {}
@@ -253,7 +253,7 @@ def _anthropic_stream(events: list[tuple[float, Event]]) -> Heard:
             blocks[index]["input"] = json.loads(text) if text else {}
         except ValueError:  # cut off mid-call: the call never happened
             del blocks[index]
-    heard.content = [b for b in (_anthropic_block(blocks[i], heard) for i in sorted(blocks)) if b is not None]
+    heard.content = [b for b in (_anthropic_block(blocks[i]) for i in sorted(blocks)) if b is not None]
     return heard
 
 

@@ -23,24 +23,28 @@ from mockgw.domain import (
     Draft,
     Drop,
     GatewayError,
+    RedactedThinking,
     Reply,
     ReplyBlock,
     StreamShape,
     Text,
+    Thinking,
+    ThinkingBlock,
     ToolUse,
     Usage,
     bad_request,
-    make_reply,
 )
-from mockgw.generate import default_reply
+from mockgw.generate import default_reply, reply_to
 from mockgw.ids import tool_call_key
 from mockgw.scenario.model import (
     ErrorSpec,
     FaultSpec,
     JsonItem,
     Outcome,
+    RedactedThinkingItem,
     Scenario,
     TextItem,
+    ThinkingItem,
     ToolUseItem,
     Turn,
     compile_regex,
@@ -79,18 +83,23 @@ class Script:
                 return Drop(self.fault.ms if self.fault.connection == "stall" else 0)
             assert self.error is not None
             return error_from(self.error, Placeholders(req, seed))
-        return make_reply(req, self.fixed or self._draft(Placeholders(req, seed)))
+        return reply_to(req, self.fixed or self._draft(Placeholders(req, seed)), seed)
 
     def _draft(self, values: Placeholders | None) -> Draft:
         """The reply before it meets a request; values is None only for text without placeholders."""
         spec = self.reply
         assert spec is not None
         blocks: list[ReplyBlock] = []
+        thinking: list[ThinkingBlock] = []
         for j, item in enumerate(spec.content):
             if isinstance(item, TextItem):
                 blocks.append(Text(render(item.text, values)))
             elif isinstance(item, JsonItem):
                 blocks.append(Text(to_json(_render_value(item.json_, values)).decode()))
+            elif isinstance(item, ThinkingItem):
+                thinking.append(Thinking(render(item.thinking, values), item.signature or ""))
+            elif isinstance(item, RedactedThinkingItem):
+                thinking.append(RedactedThinking(item.redacted_thinking))
             else:
                 tu = item.tool_use
                 tool_input = _render_value(tu.input, values)
@@ -112,7 +121,7 @@ class Script:
             block_events="sse_no_block_events" not in spec.quirks,
         )
         usage = Usage(spec.usage.input_tokens, spec.usage.output_tokens) if spec.usage else None
-        return Draft(blocks, spec.stop_reason, usage, shape)
+        return Draft(blocks, spec.stop_reason, usage, shape, thinking)
 
 
 REGEX_MEMO_TEXTS, REGEX_MEMO_CHARS = 1024, 4096  # at most 4 MiB of texts a regex rule

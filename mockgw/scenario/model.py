@@ -115,6 +115,24 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+class ThinkingItem(Strict):
+    """Anthropic extended thinking, served only to requests that enable it (left out for the others)."""
+
+    thinking: str = Field(description="the thinking text; placeholders as in text")
+    signature: str | None = Field(None, description="served as written; default: mockgw's, which it checks")
+
+    @field_validator("thinking")
+    @classmethod
+    def _placeholders(cls, v: str) -> str:
+        return check_template(v)
+
+
+class RedactedThinkingItem(Strict):
+    """A redacted_thinking block (its opaque data), served only to requests that enable thinking."""
+
+    redacted_thinking: str
+
+
 class UsageSpec(Strict):
     input_tokens: int = Field(ge=0)
     output_tokens: int = Field(ge=0)
@@ -149,23 +167,35 @@ class StreamSpec(Strict):
     )
 
 
+_KINDS = {
+    "tool_use": "ToolUse",
+    "json": "Json",
+    "thinking": "Thinking",
+    "redacted_thinking": "RedactedThinking",
+}
+
+
 def _content_kind(v: Any) -> str:
-    if isinstance(v, dict) and "tool_use" in v:
-        return "ToolUse"
-    return "Json" if isinstance(v, dict) and "json" in v else "Text"
+    if isinstance(v, dict):
+        return next((tag for key, tag in _KINDS.items() if key in v), "Text")
+    return "Text"
 
 
 ContentItem = Annotated[
     Annotated[TextItem, Tag("Text")]
     | Annotated[ToolUseItem, Tag("ToolUse")]
-    | Annotated[JsonItem, Tag("Json")],
+    | Annotated[JsonItem, Tag("Json")]
+    | Annotated[ThinkingItem, Tag("Thinking")]
+    | Annotated[RedactedThinkingItem, Tag("RedactedThinking")],
     Discriminator(_content_kind),
 ]
 
 
 class ReplySpec(Strict):
     content: list[ContentItem] = Field(
-        min_length=1, description="text, json (a structured output's text) and tool_use blocks, in any order"
+        min_length=1,
+        description="text, json (a structured output's text) and tool_use blocks, in any order; thinking "
+        "and redacted_thinking blocks are served first (to requests that enable thinking), wherever written",
     )
     stop_reason: StopReason | None = Field(
         None, description="default: tool_use when a tool is called, else end_turn"

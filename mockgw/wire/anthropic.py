@@ -22,6 +22,9 @@ from mockgw.domain import (
     Reply,
     ResponseFormat,
     Text,
+    Thinking,
+    ThinkingBlock,
+    ThinkingConfig,
     Tool,
     ToolChoice,
     ToolResult,
@@ -29,6 +32,7 @@ from mockgw.domain import (
     bad_request,
 )
 from mockgw.ids import tool_call_key
+from mockgw.signature import valid as valid_signature
 from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 from mockgw.wire.contract import KIND_TAGS, validate
 
@@ -103,8 +107,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         _check_betas(req, betas)
     system = _system(req.get("system"))
     messages, prefill = _conversation(req["messages"], system)
-    if "thinking" in req:
-        _check_thinking(req, betas)
+    thinking = _thinking(req, betas) if "thinking" in req else None
     tools = req.get("tools") or []
     if tools:
         _check_tool_names(tools)
@@ -124,6 +127,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         prefill=prefill,
         stop_sequences=req.get("stop_sequences") or [],
         response_format=_output_format(req["output_config"]) if "output_config" in req else None,
+        thinking=thinking,
     )
 
 
@@ -261,7 +265,7 @@ def _blocks(content: list[dict[str, Any]], role: str, i: int, prefill: bool) -> 
     """The blocks the script reads (text, tool_use, tool_result); the others are checked and left out."""
     out: list[Block] = []
     other = ONLY_IN["user" if role == "assistant" else "assistant"]
-    for b in content:
+    for j, b in enumerate(content):
         kind = b["type"]
         if kind == "text":
             if not prefill:
@@ -273,6 +277,8 @@ def _blocks(content: list[dict[str, Any]], role: str, i: int, prefill: bool) -> 
             out.append(ToolUse(b["id"], b["name"], b["input"]))
         elif kind == "tool_result":
             out.append(ToolResult(b["tool_use_id"], _text_of(b.get("content"))))
+        elif kind == "thinking" and not valid_signature(b["thinking"], b["signature"]):
+            raise bad_request(f"messages.{i}.content.{j}: Invalid `signature` in `thinking` block")
     return out
 
 
@@ -286,15 +292,56 @@ def _system_message(content: str | list[dict[str, Any]], i: int) -> str:
     return "\n".join(b["text"] for b in content)
 
 
-def _check_thinking(req: dict[str, Any], betas: frozenset[str]) -> None:
+def _thinking(req: dict[str, Any], betas: frozenset[str]) -> ThinkingConfig | None:
+    """The thinking the request turns on (enabled or adaptive), checked as the API checks it."""
     thinking = req["thinking"] or {}
-    enabled = thinking.get("type") == "enabled"
+    kind = thinking.get("type")
     max_tokens = req.get("max_tokens", DEFAULT_MAX_TOKENS)
-    if enabled and INTERLEAVED_THINKING not in betas and max_tokens <= thinking["budget_tokens"]:
+    if kind == "enabled" and INTERLEAVED_THINKING not in betas and max_tokens <= thinking["budget_tokens"]:
         raise bad_request("`max_tokens` must be greater than `thinking.budget_tokens`.")
     temperature = req.get("temperature")
-    if thinking.get("type") in ("enabled", "adaptive") and temperature is not None and temperature != 1:
+    if kind in ("enabled", "adaptive") and temperature is not None and temperature != 1:
         raise bad_request("`temperature` may only be set to 1 when thinking is enabled or in adaptive mode")
+    if kind not in ("enabled", "adaptive"):
+        return None
+    # adaptive: the model decides how much to think; mockgw lets it think up to half of max_tokens
+    budget = thinking["budget_tokens"] if kind == "enabled" else max(1, max_tokens // 2)
+    omitted = thinking.get("display") == "omitted"
+    forced = (req.get("tool_choice") or {}).get("type") in ("any", "tool")
+    refusal = FORCED_TOOL if forced else _unsent_thinking(req["messages"])
+    return ThinkingConfig(budget, omitted, refusal)
+
+
+FORCED_TOOL = "Thinking may not be enabled when tool_choice forces tool use."  # reported from the API
+
+
+THINKING_FIRST = (
+    "{where}.type: Expected `thinking` or `redacted_thinking`, but found `{found}`. When `thinking` is "
+    "enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of "
+    "`tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. "
+    "To avoid this requirement, disable `thinking`. Please consult our documentation at "
+    "https://docs.claude.com/en/docs/build-with-claude/extended-thinking"
+)  # reported from the API, typo included
+
+
+def _unsent_thinking(raw: list[dict[str, Any]]) -> str | None:
+    """The 400 for a tool loop whose last assistant turn does not start with a thinking block: with
+    thinking on, the turn that called the tools must come back with its thinking."""
+    turn = [i for i, m in enumerate(raw) if m["role"] != "system"]
+    results = False
+    while turn and raw[turn[-1]]["role"] == "user":
+        content = raw[turn.pop()]["content"]
+        results = results or (isinstance(content, list) and any(b["type"] == "tool_result" for b in content))
+    if not results or not turn:
+        return None
+    first = len(turn) - 1
+    while first > 0 and raw[turn[first - 1]]["role"] == "assistant":
+        first -= 1
+    content = raw[turn[first]]["content"]
+    found = content[0]["type"] if isinstance(content, list) and content else "text"
+    if found in ("thinking", "redacted_thinking"):
+        return None
+    return THINKING_FIRST.format(where=f"messages.{turn[first]}.content.0", found=found)
 
 
 def _check_tool_names(tools: list[dict[str, Any]]) -> None:
@@ -363,13 +410,20 @@ def _content_block(b: Text | ToolUse) -> dict[str, Any]:
     return {"type": "tool_use", "id": _tool_id(b.id), "name": b.name, "input": b.input}
 
 
+def _thinking_block(b: ThinkingBlock) -> dict[str, Any]:
+    """anthropic.types.ThinkingBlock / RedactedThinkingBlock."""
+    if isinstance(b, Thinking):
+        return {"type": "thinking", "thinking": b.thinking, "signature": b.signature}
+    return {"type": "redacted_thinking", "data": b.data}
+
+
 def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
     return {
         "id": reply_id,
         "type": "message",
         "role": "assistant",
         "model": request.model,
-        "content": [_content_block(b) for b in reply.blocks],
+        "content": [*map(_thinking_block, reply.thinking), *map(_content_block, reply.blocks)],
         "stop_reason": reply.stop_reason,
         "stop_sequence": None,
         "usage": _usage(reply, reply.usage.output_tokens),
@@ -395,7 +449,9 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     shell["usage"] = _usage(reply, 1)
     frames = [_frame({"type": "message_start", "message": shell}, named)]
     event_line = b"event: content_block_delta\n" if named else b""
-    for i, b in enumerate(reply.blocks):
+    if reply.thinking:
+        frames += _thinking_frames(reply.thinking, shape.block_events, named, event_line, size)
+    for i, b in enumerate(reply.blocks, len(reply.thinking)):
         if block_events:
             empty: dict[str, Any] = {"text": ""} if isinstance(b, Text) else {"input": {}}
             start = _content_block(b) | empty
@@ -423,6 +479,31 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     }
     frames.append(_frame(final, named))
     frames.append(_frame({"type": "message_stop"}, named))
+    return frames
+
+
+def _thinking_frames(
+    blocks: list[ThinkingBlock], block_events: bool, named: bool, event_line: bytes, size: int
+) -> list[bytes]:
+    """As the API streams thinking: a thinking block starts empty (thinking and signature ""), its text
+    comes in `thinking_delta` events and its signature in one `signature_delta` just before
+    content_block_stop (anthropic.types.ThinkingDelta, SignatureDelta); a redacted_thinking block
+    comes whole in its content_block_start."""
+    frames: list[bytes] = []
+    for i, b in enumerate(blocks):
+        if block_events:
+            start = {"type": "thinking", "thinking": "", "signature": ""} if isinstance(b, Thinking) else None
+            block = start or _thinking_block(b)
+            frames.append(_frame({"type": "content_block_start", "index": i, "content_block": block}, named))
+            if i == 0:
+                frames.append(_frame({"type": "ping"}, named))
+        if isinstance(b, Thinking):
+            pre = event_line + b'data: {"type":"content_block_delta","index":%d,"delta":{"type":' % i
+            delta = pre + b'"thinking_delta","thinking":'
+            frames += [delta + dumps_str(piece) + b"}}\n\n" for piece in chunks(b.thinking, size)]
+            frames.append(pre + b'"signature_delta","signature":' + dumps_str(b.signature) + b"}}\n\n")
+        if block_events:
+            frames.append(_frame({"type": "content_block_stop", "index": i}, named))
     return frames
 
 
