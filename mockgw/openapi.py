@@ -21,7 +21,7 @@ from typing_extensions import NotRequired, TypedDict
 from mockgw import __version__, control
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.domain import ErrorKind, StopReason
-from mockgw.platform import RefreshIn
+from mockgw.platform import MODELS_PAGE, RefreshIn
 from mockgw.scenario.model import Scenario
 from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
@@ -339,6 +339,47 @@ class Balance(TypedDict):
     period_end: str
 
 
+@with_config(CLOSED)
+class OpenAIModel(TypedDict):
+    """openai.types.Model, with the gateway's own facts about the model alongside."""
+
+    id: str
+    object: Literal["model"]
+    created: int
+    owned_by: str
+    plan: PlanName
+    tools: bool
+    max_tokens: int
+    credits_per_request: int
+
+
+@with_config(CLOSED)
+class OpenAIModelList(TypedDict):
+    object: Literal["list"]
+    data: list[OpenAIModel]
+
+
+@with_config(CLOSED)
+class AnthropicModel(TypedDict):
+    """anthropic.types.ModelInfo."""
+
+    type: Literal["model"]
+    id: str
+    display_name: str
+    created_at: str
+    lifecycle: str
+    max_input_tokens: int
+    max_tokens: int
+
+
+@with_config(CLOSED)
+class AnthropicModelPage(TypedDict):
+    data: list[AnthropicModel]
+    has_more: bool
+    first_id: str | None
+    last_id: str | None
+
+
 # --- the control plane ----------------------------------------------------------------------------
 
 
@@ -513,6 +554,9 @@ COMPONENTS: dict[str, Any] = {
     "Profile": Profile,
     "Tokens": Tokens,
     "Balance": Balance,
+    "OpenAIModelList": OpenAIModelList,
+    "AnthropicModel": AnthropicModel,
+    "AnthropicModelPage": AnthropicModelPage,
     "Health": Health,
     "ResetDone": ResetDone,
     "Journal": Journal,
@@ -621,6 +665,16 @@ def _query(name: str, description: str) -> dict[str, Any]:
     }
 
 
+def _query_of(adapter: TypeAdapter[Any]) -> list[dict[str, Any]]:
+    """The query parameters a route validates with a TypedDict, each with its own JSON Schema."""
+    schema = adapter.json_schema()
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "in": "query", "required": name in required, "schema": prop}
+        for name, prop in schema["properties"].items()
+    ]
+
+
 def _op(
     op_id: str,
     summary: str,
@@ -691,6 +745,35 @@ def _paths() -> dict[str, Any]:
                 _json("Balance"),
                 errors="OpenAIError",
                 security=CREDENTIALS,
+            )
+        },
+        "/api/v1/models": {
+            "get": _op(
+                "openai_models",
+                "the model catalog, as OpenAI lists models",
+                _json("OpenAIModelList"),
+                errors="OpenAIError",
+                security=CREDENTIALS,
+            )
+        },
+        "/v1/models": {
+            "get": _op(
+                "anthropic_models",
+                "a page of the model catalog, as Anthropic lists models",
+                _json("AnthropicModelPage"),
+                errors="AnthropicError",
+                security=CREDENTIALS,
+                parameters=_query_of(MODELS_PAGE),
+            )
+        },
+        "/v1/models/{model_id}": {
+            "get": _op(
+                "anthropic_model",
+                "one model of the catalog; a model it does not hold is a 404",
+                _json("AnthropicModel"),
+                errors="AnthropicError",
+                security=CREDENTIALS,
+                parameters=[{"name": "model_id", "in": "path", "required": True, "schema": {"type": "string"}}],
             )
         },
         "/_mockgw/health": {"get": _op("health", "alive, version, scenarios", _json("Health"))},
