@@ -6,7 +6,8 @@ accepted. Responses are the TypedDicts below, written from the shapes the code e
 (no undocumented field); tests/test_openapi.py checks real responses against them, so a new field
 or a changed type fails a test until the document says it too.
 
-Every path also exists under a namespace, /ns/{ns}/…, acting on that namespace only.
+Every path but the namespaces' own (ROOT_ONLY) also exists under a namespace, /ns/{ns}/…, acting on
+that namespace only.
 """
 
 from __future__ import annotations
@@ -665,6 +666,10 @@ def _query(name: str, description: str) -> dict[str, Any]:
     }
 
 
+def _path_param(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+
+
 def _query_of(adapter: TypeAdapter[Any]) -> list[dict[str, Any]]:
     """The query parameters a route validates with a TypedDict, each with its own JSON Schema."""
     schema = adapter.json_schema()
@@ -773,7 +778,7 @@ def _paths() -> dict[str, Any]:
                 _json("AnthropicModel"),
                 errors="AnthropicError",
                 security=CREDENTIALS,
-                parameters=[{"name": "model_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                parameters=[_path_param("model_id")],
             )
         },
         "/_mockgw/health": {"get": _op("health", "alive, version, scenarios", _json("Health"))},
@@ -833,7 +838,7 @@ def _paths() -> dict[str, Any]:
                 "drop_namespace",
                 "drop a namespace",
                 _json("Dropped"),
-                parameters=[{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+                parameters=[_path_param("name")],
             )
         },
         "/_mockgw/openapi.json": {
@@ -849,6 +854,8 @@ def _paths() -> dict[str, Any]:
     }
 
 
+# The server's namespaces are handled at its root only: under /ns/{ns} these paths are a 404.
+ROOT_ONLY = frozenset({"/_mockgw/namespaces", "/_mockgw/namespaces/{name}"})
 NAMESPACE_PARAM = {
     "name": "ns",
     "in": "path",
@@ -877,7 +884,8 @@ def build() -> dict[str, Any]:
             "version": __version__,
             "description": "An offline fake of the AINative Studio chat gateway, and its control plane.",
         },
-        "paths": paths | {"/ns/{ns}" + p: _namespaced(p, item) for p, item in paths.items()},
+        "paths": paths
+        | {"/ns/{ns}" + p: _namespaced(p, item) for p, item in paths.items() if p not in ROOT_ONLY},
         "components": {
             "schemas": _schemas(),
             "securitySchemes": {

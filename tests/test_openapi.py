@@ -70,7 +70,7 @@ def served_routes() -> set[tuple[str, str]]:
 
 def test_the_document_lists_every_route_the_app_serves_and_nothing_else(document):
     served = served_routes()
-    namespaced = {("/ns/{ns}" + path, method) for path, method in served}
+    namespaced = {("/ns/{ns}" + path, m) for path, m in served if not path.startswith("/_mockgw/namespaces")}
     documented = {(path, m.upper()) for path, item in document.doc["paths"].items() for m in item}
     assert documented == served | namespaced
     assert len(served) >= 20, "the walk found the routes"
@@ -238,10 +238,15 @@ def test_namespaced_routes_conform(http, gw, document):
     conforms(document, http.get(prefix + "/api/v1/auth/me", headers=KEY), 404)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding: a namespace that does not exist answers its control routes in the Anthropic "
-    "envelope, not the control plane's {error} (issue #17 item 3)",
-)
 def test_a_missing_namespace_on_a_control_route_answers_in_the_control_envelope(http, document):
-    conforms(document, http.get("/ns/never-opened/_mockgw/health"), 404)
+    r = conforms(document, http.get("/ns/never-opened/_mockgw/health"), 404)
+    assert "namespace 'never-opened' does not exist" in r.json()["error"]
+    r = conforms(document, http.post("/ns/never-opened/_mockgw/reset"), 404)
+    assert "namespace 'never-opened' does not exist" in r.json()["error"]
+
+
+def test_unknown_control_paths_and_methods_answer_in_the_control_envelope(http):
+    r = http.get("/_mockgw/nope")
+    assert r.status_code == 404 and set(r.json()) == {"error"}
+    r = http.patch("/_mockgw/health")
+    assert r.status_code == 405 and set(r.json()) == {"error"} and "GET" in r.headers["allow"]
