@@ -24,7 +24,7 @@ from mockgw.scenario.engine import Candidate
 from mockgw.scenario.loader import parse_text
 from mockgw.settings import LOOPBACK_HOSTS, Settings
 from mockgw.state import Namespace, State
-from mockgw.validation import field_path
+from mockgw.validation import field_path, non_json_number
 from mockgw.web import content_length, json_response, namespace_of, read_body
 from mockgw.wire.common import raw_headers
 
@@ -62,8 +62,12 @@ async def body_of(request: Request, limit: int | None = None) -> bytes:
 
 
 async def body_as(request: Request, model: type[M]) -> M:
+    raw = await body_of(request) or b"{}"
+    not_json = non_json_number(raw)
+    if not_json:
+        raise bad_request(f"request body is not valid JSON: {not_json}")
     try:
-        return model.model_validate_json(await body_of(request) or b"{}")
+        return model.model_validate_json(raw)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         raise bad_request(f"{field_path(err['loc']) or 'body'}: {err['msg']}") from None
