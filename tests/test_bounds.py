@@ -242,24 +242,25 @@ def test_generated_input_has_a_hard_cap_whatever_max_tokens_allows(mockgw):
 
 
 def test_schema_values_that_are_not_json_never_reach_a_reply(mockgw):
-    """Bodies may carry NaN or a 400-digit integer in a tool schema; the reply stays strict JSON."""
+    """A tool schema may hold numbers past a float (1e400 is JSON, and parses as infinity) or a 400-digit
+    integer; the reply stays strict JSON. (NaN and Infinity themselves are not JSON: a 400, below.)"""
     deep: object = "end"
     for _ in range(150):
         deep = [deep]
     schema = {
         "type": "object",
         "properties": {
-            "nan": {"type": "number", "const": float("nan")},
-            "inf": {"type": "number", "enum": [float("inf")]},
+            "big": {"type": "number", "const": "BEYOND"},
+            "inf": {"type": "number", "enum": ["-BEYOND"]},
             "huge": {"type": "integer", "minimum": 10**400},
             "deep": {"const": deep},
         },
     }
-    body = json.dumps(forced_tool(1000, schema))  # json.dumps writes NaN/Infinity, as careless clients do
+    body = json.dumps(forced_tool(1000, schema)).replace('"BEYOND"', "1e400").replace('"-BEYOND"', "-1e400")
     resp = post_raw(mockgw.url + "/v1/messages", body)
     assert resp.status_code == 200, resp.text
     tool_input = strict_json(resp.text)["content"][0]["input"]
-    assert set(tool_input) == {"nan", "inf", "huge", "deep"} and tool_input["huge"] == 1e15
+    assert set(tool_input) == {"big", "inf", "huge", "deep"} and tool_input["huge"] == 1e15
     assert strict_json(httpx.get(mockgw.url + "/_mockgw/requests").text)
 
 
