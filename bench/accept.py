@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -34,7 +35,19 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from soak import CREDITS, HEALTH, HOST, SCENARIOS, Connection, Server, free_port, health, key, run_client
+from soak import (
+    CREDITS,
+    HEALTH,
+    HOST,
+    SCENARIOS,
+    Connection,
+    Server,
+    cpu_seconds,
+    free_port,
+    health,
+    key,
+    run_client,
+)
 from soak import Tally as SoakTally
 
 
@@ -102,17 +115,35 @@ def timed_health(port: int) -> tuple[float, float]:
     return connected - started, first - started
 
 
+def health_sent_late(port: int, wait: float = 1.0) -> float:
+    """First byte of a health check sent `wait` seconds after connecting: the server has had that long
+    to accept the connection, so what is left is the time a request takes on it."""
+    with socket.create_connection((HOST, port), timeout=60) as s:
+        time.sleep(wait)
+        started = time.monotonic()
+        s.sendall(HEALTH)
+        s.recv(1)
+        return time.monotonic() - started
+
+
 def kept_alive_health(s: socket.socket) -> float:
     started = time.monotonic()
     s.sendall(HEALTH)
     data = b""
     while b"\r\n\r\n" not in data:
-        data += s.recv(4096)
+        data += _received(s)
     head, _, body = data.partition(b"\r\n\r\n")
     length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
     while len(body) < length:
-        body += s.recv(4096)
+        body += _received(s)
     return time.monotonic() - started
+
+
+def _received(s: socket.socket) -> bytes:
+    data = s.recv(4096)
+    if not data:
+        raise ConnectionResetError("closed by the server")
+    return data
 
 
 def accept_queue(port: int) -> int | None:
@@ -122,6 +153,11 @@ def accept_queue(port: int) -> int | None:
     except FileNotFoundError:
         return None
     return int(out.split()[1]) if out.split() else None
+
+
+def waiting_for_cpu(pid: int) -> float:
+    """Seconds the server's event loop thread has been runnable but not running (/proc/PID/schedstat)."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
 
 
 def listen_drops() -> dict[str, int]:
@@ -175,15 +211,24 @@ def main() -> int:
             )
             time.sleep(2)  # the streams open
             drops_before = listen_drops()
-            connects, firsts, keeps, queues = [], [], [], []
+            connects, firsts, keeps, lates, queues = [], [], [], [], []
+            cpu_before, started = cpu_seconds(server.proc.pid), time.monotonic()
+            waited_before = waiting_for_cpu(server.proc.pid)
             deadline = time.monotonic() + args.seconds - 3
             while time.monotonic() < deadline:
                 queues.append(accept_queue(server.port))
                 c, f = timed_health(server.port)
                 connects.append(c)
                 firsts.append(f)
-                keeps.append(kept_alive_health(kept))
-                time.sleep(0.5)
+                try:
+                    keeps.append(kept_alive_health(kept))
+                except OSError:  # idle past --keep-alive-seconds while the other probes ran: closed
+                    kept.close()
+                    kept = socket.create_connection((HOST, server.port))
+                lates.append(health_sent_late(server.port))
+            took = time.monotonic() - started
+            cpu_share = (cpu_seconds(server.proc.pid) - cpu_before) / took
+            waited = (waiting_for_cpu(server.proc.pid) - waited_before) / took
             held = json.loads(holder.communicate(timeout=args.seconds + 60)[0])
             drops = {k: v - drops_before[k] for k, v in listen_drops().items()}
             kept.close()
@@ -191,11 +236,15 @@ def main() -> int:
             server.stop()
     result = {
         "streams": args.streams,
+        "load_average_at_start": os.getloadavg()[0],
         "idle_first_byte": summary([f for _, f in idle]),
         "under_load_from_an_idle_process": {
             "connect": summary(connects),
             "first_byte_new_connection": summary(firsts),
             "keep_alive": summary(keeps),
+            "first_byte_sent_1s_after_connect": summary(lates),
+            "server_cpu_share_of_one_core": round(cpu_share, 2),
+            "server_share_of_time_waiting_for_a_cpu": round(waited, 2),
             "accept_queue_max": max((q for q in queues if q is not None), default=None),
             "listen_queue_drops": drops,
         },
