@@ -50,6 +50,15 @@ from soak import (
 )
 from soak import Tally as SoakTally
 
+LOOP_CHOICE = """
+import uvicorn.config
+_config = uvicorn.config.Config.__init__
+def _with_loop(self, *args, **kwargs):
+    kwargs["loop"] = "{loop}"
+    _config(self, *args, **kwargs)
+uvicorn.config.Config.__init__ = _with_loop
+"""
+
 
 def summary(values: list[float]) -> dict[str, float]:
     if not values:
@@ -66,7 +75,7 @@ def summary(values: list[float]) -> dict[str, float]:
 # --- the holder: many paced streams, and the soak's kind of probe inside the same loop ---------------
 
 
-async def hold(port: int, streams: int, seconds: float) -> dict[str, Any]:
+async def hold(port: int, streams: int, seconds: float, hangup: float) -> dict[str, Any]:
     import soak
 
     soak.FAULTS = []  # only the paced reply
@@ -91,7 +100,8 @@ async def hold(port: int, streams: int, seconds: float) -> dict[str, Any]:
             conn.close()
             await asyncio.sleep(0.5)
 
-    clients = [run_client(port, c, False, deadline, 10**6, tally, 0) for c in range(streams)]
+    hangers = round(streams * hangup)  # these close each stream after a few events and reconnect
+    clients = [run_client(port, c, c < hangers, deadline, 10**6, tally, 0) for c in range(streams)]
     await asyncio.gather(lag(), probe(), *clients)
     return {
         "requests": tally.requests,
@@ -172,6 +182,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--streams", type=int, default=500)
     p.add_argument("--seconds", type=float, default=20)
+    p.add_argument("--server-loop", choices=["auto", "asyncio", "uvloop"], default="auto")
+    p.add_argument("--hangup", type=float, default=0.0, help="share of streams hung up (new connections)")
     p.add_argument("--json", metavar="FILE")
     p.add_argument("--hold", type=int, metavar="PORT", help=argparse.SUPPRESS)  # the holder process
     args = p.parse_args()
@@ -182,9 +194,13 @@ def main() -> int:
     except ImportError:
         pass
     if args.hold:
-        print(json.dumps(asyncio.run(hold(args.hold, args.streams, args.seconds))))
+        print(json.dumps(asyncio.run(hold(args.hold, args.streams, args.seconds, args.hangup))))
         return 0
 
+    if args.server_loop != "auto":  # the server as `mockgw serve` runs it, on another event loop
+        import soak
+
+        soak.PROBE = LOOP_CHOICE.format(loop=args.server_loop) + soak.PROBE
     with tempfile.TemporaryDirectory(prefix="mockgw-accept-") as tmp:
         server = Server(free_port(), 10_000, Path(tmp) / "server.log")
         try:
@@ -205,6 +221,8 @@ def main() -> int:
                     str(args.streams),
                     "--seconds",
                     str(args.seconds),
+                    "--hangup",
+                    str(args.hangup),
                 ],
                 stdout=subprocess.PIPE,
                 text=True,
@@ -236,6 +254,8 @@ def main() -> int:
             server.stop()
     result = {
         "streams": args.streams,
+        "hangup_share": args.hangup,
+        "server_loop": args.server_loop,
         "load_average_at_start": os.getloadavg()[0],
         "idle_first_byte": summary([f for _, f in idle]),
         "under_load_from_an_idle_process": {
