@@ -64,7 +64,13 @@ def route_error(
     if path.startswith("/api/oauth/"):
         message += "; use GET /api/v1/auth/me"
     kind: ErrorKind = "not_found" if status == 404 else "invalid_request"
-    err = GatewayError(status, kind, message, headers=headers)
+    return path_error(path, GatewayError(status, kind, message, headers=headers))
+
+
+def path_error(path: str, err: GatewayError) -> Response:
+    """An error in its path family's envelope: the control plane's, OpenAI's (/api/…), else Anthropic's."""
+    if control.is_control_path(path):
+        return control.refusal(err)
     return error_response(wire_for_path(path), err, new_request_id())
 
 
@@ -76,7 +82,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def internal_error(request: Request, exc: Exception) -> Response:
     path = request.scope["path"]
-    return error_response(wire_for_path(path), exchange.internal_error(exc, path), new_request_id())
+    return path_error(path, exchange.internal_error(exc, path))
 
 
 class App:
@@ -98,7 +104,7 @@ class App:
         if _header_bytes(scope["headers"]) > limit:
             message = f"request headers are larger than {limit} bytes, the most this server reads"
             err = GatewayError(431, "invalid_request", message)
-            await error_response(wire_for_path(scope["path"]), err, new_request_id())(scope, receive, send)
+            await path_error(scope["path"], err)(scope, receive, send)
             return
         ns = self.state.default
         if scope["path"].startswith(NAMESPACE_PREFIX):
@@ -130,7 +136,7 @@ def _header_bytes(headers: list[tuple[bytes, bytes]]) -> int:
 
 def _no_namespace(name: str, path: str) -> Response:
     message = f"namespace {name!r} does not exist (it was dropped, expired, or never opened)"
-    return error_response(wire_for_path(path), GatewayError(404, "not_found", message), new_request_id())
+    return path_error(path, GatewayError(404, "not_found", message))
 
 
 def create_app(settings: Settings | None = None, state: State | None = None) -> App:

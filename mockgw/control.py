@@ -24,8 +24,9 @@ from mockgw.scenario.engine import Candidate
 from mockgw.scenario.loader import parse_text
 from mockgw.settings import LOOPBACK_HOSTS, Settings
 from mockgw.state import Namespace, State
-from mockgw.validation import field_path
+from mockgw.validation import field_path, non_json_number
 from mockgw.web import content_length, json_response, namespace_of, read_body
+from mockgw.wire.common import raw_headers
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,8 +62,12 @@ async def body_of(request: Request, limit: int | None = None) -> bytes:
 
 
 async def body_as(request: Request, model: type[M]) -> M:
+    raw = await body_of(request) or b"{}"
+    not_json = non_json_number(raw)
+    if not_json:
+        raise bad_request(f"request body is not valid JSON: {not_json}")
     try:
-        return model.model_validate_json(await body_of(request) or b"{}")
+        return model.model_validate_json(raw)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         raise bad_request(f"{field_path(err['loc']) or 'body'}: {err['msg']}") from None
@@ -184,7 +189,18 @@ def namespace_routes(state: State) -> list[Route]:
         idle = time.monotonic() - ns.last_used
         return {"name": ns.name, "label": ns.label, "requests": len(ns.journal.entries), "idle_seconds": idle}
 
+    def at_root(ns: Namespace, request: Request) -> None:
+        """The namespaces are the server's: inside one, these routes do not exist (a 404 that says why)."""
+        if ns is not state.default:
+            raise GatewayError(
+                404,
+                "not_found",
+                f"{request.method} /ns/{ns.name}{request.scope['path']}: namespaces are listed, opened and "
+                "dropped at the server's root (/_mockgw/namespaces), not from inside a namespace",
+            )
+
     async def namespaces(request: Request, ns: Namespace) -> Response:
+        at_root(ns, request)
         if request.method == "GET":
             state.expire_idle()
             listing = [describe(n) for n in [state.default, *state.namespaces.values()]]
@@ -194,6 +210,7 @@ def namespace_routes(state: State) -> list[Route]:
         return json_response(describe(opened) | {"path": f"/ns/{opened.name}"}, 201)
 
     async def one_namespace(request: Request, ns: Namespace) -> Response:
+        at_root(ns, request)
         name = request.path_params["name"]
         if not state.drop(name):
             raise GatewayError(404, "not_found", f"namespace {name!r} does not exist")
@@ -260,13 +277,22 @@ def guarded(handler: Handler, public: bool = False) -> Callable[[Request], Await
             ns = namespace_of(request)
             check_caller(request, ns.settings, public)
             return await handler(request, ns)
-        except GatewayError as exc:  # {"error", "problems"?}
-            body: dict[str, Any] = {"error": exc.message}
-            if exc.problems:
-                body["problems"] = exc.problems
-            return json_response(body, exc.status)
+        except GatewayError as exc:
+            return refusal(exc)
 
     return endpoint
+
+
+def refusal(exc: GatewayError) -> Response:
+    """The control plane's one error envelope: {"error", "problems"?}."""
+    body: dict[str, Any] = {"error": exc.message}
+    if exc.problems:
+        body["problems"] = exc.problems
+    return json_response(body, exc.status, raw_headers(exc.headers) if exc.headers else None)
+
+
+def is_control_path(path: str) -> bool:
+    return path == "/_mockgw" or path.startswith("/_mockgw/")
 
 
 def routes(state: State) -> list[Route]:

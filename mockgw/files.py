@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from mockgw.validation import is_union_member
+from mockgw.validation import is_union_member, non_json_number
 
 T = TypeVar("T")
 
@@ -181,6 +181,9 @@ def parse_document(
     if size > limits.max_bytes:
         limit = f"the {limits.max_bytes} a document may have (--document-max-bytes)"
         raise InvalidFile([f"{source}: {size} bytes is more than {limit}"])
+    not_json = non_json_number(text)  # JSON but for a NaN: YAML would read the NaN as a string
+    if not_json:
+        raise InvalidFile([f"{source}: not valid JSON: {not_json}"])
     try:
         node, data = _load(text, limits)
     except yaml.YAMLError as exc:

@@ -6,7 +6,8 @@ accepted. Responses are the TypedDicts below, written from the shapes the code e
 (no undocumented field); tests/test_openapi.py checks real responses against them, so a new field
 or a changed type fails a test until the document says it too.
 
-Every path also exists under a namespace, /ns/{ns}/…, acting on that namespace only.
+Every path but the namespaces' own (ROOT_ONLY) also exists under a namespace, /ns/{ns}/…, acting on
+that namespace only.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing_extensions import NotRequired, TypedDict
 from mockgw import __version__, control
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.domain import ErrorKind, StopReason
-from mockgw.platform import RefreshIn
+from mockgw.platform import MODELS_PAGE, RefreshIn
 from mockgw.scenario.model import Match, Scenario
 from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
@@ -367,6 +368,47 @@ class Balance(TypedDict):
     period_end: str
 
 
+@with_config(CLOSED)
+class OpenAIModel(TypedDict):
+    """openai.types.Model, with the gateway's own facts about the model alongside."""
+
+    id: str
+    object: Literal["model"]
+    created: int
+    owned_by: str
+    plan: PlanName
+    tools: bool
+    max_tokens: int
+    credits_per_request: int
+
+
+@with_config(CLOSED)
+class OpenAIModelList(TypedDict):
+    object: Literal["list"]
+    data: list[OpenAIModel]
+
+
+@with_config(CLOSED)
+class AnthropicModel(TypedDict):
+    """anthropic.types.ModelInfo."""
+
+    type: Literal["model"]
+    id: str
+    display_name: str
+    created_at: str
+    lifecycle: str
+    max_input_tokens: int
+    max_tokens: int
+
+
+@with_config(CLOSED)
+class AnthropicModelPage(TypedDict):
+    data: list[AnthropicModel]
+    has_more: bool
+    first_id: str | None
+    last_id: str | None
+
+
 # --- the control plane ----------------------------------------------------------------------------
 
 
@@ -544,6 +586,9 @@ COMPONENTS: dict[str, Any] = {
     "Profile": Profile,
     "Tokens": Tokens,
     "Balance": Balance,
+    "OpenAIModelList": OpenAIModelList,
+    "AnthropicModel": AnthropicModel,
+    "AnthropicModelPage": AnthropicModelPage,
     "Health": Health,
     "ResetDone": ResetDone,
     "Journal": Journal,
@@ -652,6 +697,20 @@ def _query(name: str, description: str) -> dict[str, Any]:
     }
 
 
+def _path_param(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def _query_of(adapter: TypeAdapter[Any]) -> list[dict[str, Any]]:
+    """The query parameters a route validates with a TypedDict, each with its own JSON Schema."""
+    schema = adapter.json_schema()
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "in": "query", "required": name in required, "schema": prop}
+        for name, prop in schema["properties"].items()
+    ]
+
+
 def _op(
     op_id: str,
     summary: str,
@@ -724,6 +783,35 @@ def _paths() -> dict[str, Any]:
                 security=CREDENTIALS,
             )
         },
+        "/api/v1/models": {
+            "get": _op(
+                "openai_models",
+                "the model catalog, as OpenAI lists models",
+                _json("OpenAIModelList"),
+                errors="OpenAIError",
+                security=CREDENTIALS,
+            )
+        },
+        "/v1/models": {
+            "get": _op(
+                "anthropic_models",
+                "a page of the model catalog, as Anthropic lists models",
+                _json("AnthropicModelPage"),
+                errors="AnthropicError",
+                security=CREDENTIALS,
+                parameters=_query_of(MODELS_PAGE),
+            )
+        },
+        "/v1/models/{model_id}": {
+            "get": _op(
+                "anthropic_model",
+                "one model of the catalog; a model it does not hold is a 404",
+                _json("AnthropicModel"),
+                errors="AnthropicError",
+                security=CREDENTIALS,
+                parameters=[_path_param("model_id")],
+            )
+        },
         "/_mockgw/health": {"get": _op("health", "alive, version, scenarios", _json("Health"))},
         "/_mockgw/reset": {"post": _op("reset", "back to the configured state", _json("ResetDone"))},
         "/_mockgw/requests": {
@@ -781,7 +869,7 @@ def _paths() -> dict[str, Any]:
                 "drop_namespace",
                 "drop a namespace",
                 _json("Dropped"),
-                parameters=[{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+                parameters=[_path_param("name")],
             )
         },
         "/_mockgw/openapi.json": {
@@ -797,6 +885,8 @@ def _paths() -> dict[str, Any]:
     }
 
 
+# The server's namespaces are handled at its root only: under /ns/{ns} these paths are a 404.
+ROOT_ONLY = frozenset({"/_mockgw/namespaces", "/_mockgw/namespaces/{name}"})
 NAMESPACE_PARAM = {
     "name": "ns",
     "in": "path",
@@ -825,7 +915,8 @@ def build() -> dict[str, Any]:
             "version": __version__,
             "description": "An offline fake of the AINative Studio chat gateway, and its control plane.",
         },
-        "paths": paths | {"/ns/{ns}" + p: _namespaced(p, item) for p, item in paths.items()},
+        "paths": paths
+        | {"/ns/{ns}" + p: _namespaced(p, item) for p, item in paths.items() if p not in ROOT_ONLY},
         "components": {
             "schemas": _schemas(),
             "securitySchemes": {

@@ -264,24 +264,25 @@ def test_generated_input_has_a_hard_cap_whatever_max_tokens_allows(mockgw):
 
 
 def test_schema_values_that_are_not_json_never_reach_a_reply(mockgw):
-    """Bodies may carry NaN or a 400-digit integer in a tool schema; the reply stays strict JSON."""
+    """A tool schema may hold numbers past a float (1e400 is JSON, and parses as infinity) or a 400-digit
+    integer; the reply stays strict JSON. (NaN and Infinity themselves are not JSON: a 400, below.)"""
     deep: object = "end"
     for _ in range(150):
         deep = [deep]
     schema = {
         "type": "object",
         "properties": {
-            "nan": {"type": "number", "const": float("nan")},
-            "inf": {"type": "number", "enum": [float("inf")]},
+            "big": {"type": "number", "const": "BEYOND"},
+            "inf": {"type": "number", "enum": ["-BEYOND"]},
             "huge": {"type": "integer", "minimum": 10**400},
             "deep": {"const": deep},
         },
     }
-    body = json.dumps(forced_tool(1000, schema))  # json.dumps writes NaN/Infinity, as careless clients do
+    body = json.dumps(forced_tool(1000, schema)).replace('"BEYOND"', "1e400").replace('"-BEYOND"', "-1e400")
     resp = post_raw(mockgw.url + "/v1/messages", body)
     assert resp.status_code == 200, resp.text
     tool_input = strict_json(resp.text)["content"][0]["input"]
-    assert set(tool_input) == {"nan", "inf", "huge", "deep"} and tool_input["huge"] == 1e15
+    assert set(tool_input) == {"big", "inf", "huge", "deep"} and tool_input["huge"] == 1e15
     assert strict_json(httpx.get(mockgw.url + "/_mockgw/requests").text)
 
 
@@ -347,13 +348,56 @@ def test_unreadable_bodies_get_400_and_the_journal_stays_readable(mockgw, path, 
     assert mockgw.anthropic_client().messages.create(**OK_A).role == "assistant"
 
 
-def test_nan_in_a_body_leaves_the_journal_valid_json(mockgw):
-    body = json.dumps(
-        OK_A | {"tools": [{"name": "t", "input_schema": {"type": "object", "x": float("nan")}}]}
+# RFC 8259 §6: "Numeric values that cannot be represented in the grammar below (such as Infinity and
+# NaN) are not permitted." Python's json.dumps writes them by default (allow_nan=True), so clients do
+# send them; pydantic's parser read them, so they reached fields of any type (a tool's input_schema).
+NON_JSON = ["NaN", "Infinity", "-Infinity"]
+
+
+@pytest.mark.parametrize("literal", NON_JSON)
+def test_nan_and_infinity_get_each_apis_invalid_json_400_and_the_journal_stays_json(mockgw, literal):
+    """Anthropic: invalid_request_error "The request body is not valid JSON: …" (the API's invalid-JSON
+    400, tests/test_contract_anthropic.py); OpenAI: "We could not parse the JSON body of your request.
+    … what was sent was not valid JSON." (tests/test_contract_openai.py). Both APIs refuse a body that
+    is not JSON before reading any field."""
+    schema = '{"type": "object", "x": ' + literal + "}"
+    a_body = json.dumps(OK_A | {"tools": [{"name": "t", "input_schema": {}}]}).replace("{}", schema)
+    exc = mockgw.anthropic_client()._make_status_error_from_response(
+        post_raw(mockgw.url + "/v1/messages", a_body)
     )
-    assert post_raw(mockgw.url + "/v1/messages", body).status_code == 200
-    (entry,) = strict_json(httpx.get(mockgw.url + "/_mockgw/requests").text)["requests"]
-    assert entry["body"] == body
+    assert isinstance(exc, anthropic.BadRequestError) and exc.status_code == 400
+    assert exc.body["error"]["message"].startswith("The request body is not valid JSON: ")
+    tool = {"type": "function", "function": {"name": "t", "parameters": {}}}
+    o_body = json.dumps(OK_O | {"tools": [tool]}).replace("{}", schema)
+    resp = post_raw(mockgw.openai_base_url + "/chat/completions", o_body)
+    exc = mockgw.openai_client()._make_status_error_from_response(resp)
+    assert isinstance(exc, openai.BadRequestError) and exc.status_code == 400
+    assert exc.body["message"].startswith("We could not parse the JSON body of your request.")
+    journal = strict_json(httpx.get(mockgw.url + "/_mockgw/requests").text)["requests"]
+    assert [(e["status"], e["body"]) for e in journal] == [(400, a_body), (400, o_body)]  # kept as text
+    said = OK_A | {"messages": [{"role": "user", "content": f"is {literal} a number?"}]}
+    assert mockgw.anthropic_client().messages.create(**said).role == "assistant", "in a string it is text"
+
+
+@pytest.mark.parametrize("literal", NON_JSON)
+def test_nan_and_infinity_in_control_bodies_and_uploads_get_400(mockgw, literal):
+    """The control plane reads JSON as the chat routes do; a JSON scenario upload with a NaN is refused
+    (YAML would read the word as a string), while YAML's own `.nan` was refused already (test above)."""
+    control = mockgw.url + "/_mockgw"
+    for path, text in [
+        ("/clock", f'{{"advance_seconds": {literal}}}'),
+        ("/keys", f'{{"key": "sk_nan", "credits": {literal}}}'),
+        ("/tokens", f'{{"key": {literal}}}'),
+    ]:
+        resp = httpx.post(control + path, content=text, headers={"content-type": "application/json"})
+        assert resp.status_code == 400, (path, resp.text)
+        assert resp.json()["error"].startswith("request body is not valid JSON: "), resp.text
+    resp = upload(mockgw, f'{{"name": "x", "turns": [{{"reply": "hi"}}], "priority": {literal}}}')
+    assert resp.status_code == 400 and "not valid JSON" in resp.json()["problems"][0], resp.text
+    refresh = post_raw(mockgw.url + "/api/v1/auth/refresh", f'{{"refresh_token": {literal}}}')
+    assert refresh.status_code == 400 and "not valid JSON" in refresh.json()["error"]["message"]
+    assert upload(mockgw, f"name: says-{literal}\nturns: [{{reply: {literal}}}]\n").status_code == 201
+    assert strict_json(httpx.get(control + "/clock").text)["offset_seconds"] == 0
 
 
 # --- the clock ---------------------------------------------------------------------------------------
@@ -363,7 +407,8 @@ def test_nan_in_a_body_leaves_the_journal_valid_json(mockgw):
 def test_clock_refuses_moves_that_are_not_finite_or_past_a_century(mockgw, seconds):
     resp = httpx.post(mockgw.url + "/_mockgw/clock", content=f'{{"advance_seconds": {seconds}}}')
     assert resp.status_code == 400, resp.text
-    assert resp.json()["error"].startswith("advance_seconds: ")
+    why = "request body is not valid JSON: " if seconds in NON_JSON else "advance_seconds: "
+    assert resp.json()["error"].startswith(why)
     assert strict_json(httpx.get(mockgw.url + "/_mockgw/clock").text)["offset_seconds"] == 0
     assert mockgw.anthropic_client().messages.create(**OK_A).role == "assistant"
 

@@ -279,9 +279,6 @@ def fuzz(target: Target, operation: Any, mode: Any, budget: int, tally: Tally) -
 
 
 @pytest.mark.parametrize("lenient", [False, True], ids=["faithful", "lenient"])
-@pytest.mark.xfail(
-    reason="open in #17: answers of routes merged after the OpenAPI document do not match it yet"
-)
 def test_fuzzed_requests_get_no_unscripted_5xx_and_answers_that_match_the_document(safe_scenarios, lenient):
     """Faithful: the default configuration, every route. Lenient (any key, any model id, no limits):
     the chat routes again, where generated model ids and max_tokens take other paths."""

@@ -109,6 +109,25 @@ def test_namespace_names_are_checked(server):
     assert httpx.delete(server.url + "/_mockgw/namespaces/ci-job-7").status_code == 404
 
 
+def test_namespaces_are_managed_at_the_root_only(server):
+    """Inside a namespace, /_mockgw/namespaces does not exist: a test holding one namespace can
+    neither see the others nor open or drop any (a 404 in the control envelope, saying where to go)."""
+    ns = server.open_namespace()
+    inside = f"{server.url}/ns/{ns.namespace}/_mockgw/namespaces"
+    for method, url, body in [
+        ("GET", inside, None),
+        ("POST", inside, {"name": "from-inside"}),
+        ("DELETE", f"{inside}/{ns.namespace}", None),
+    ]:
+        resp = httpx.request(method, url, json=body)
+        assert resp.status_code == 404, resp.text
+        assert "at the server's root" in resp.json()["error"]
+    assert {n["name"] for n in server.namespaces()} == {"default", ns.namespace}, "nothing opened or dropped"
+    with pytest.raises(ControlError, match="404.*at the server's root"):
+        ns.open_namespace()
+    server.drop_namespace(ns.namespace)
+
+
 CI_SUITE = """
 import anthropic
 import pytest

@@ -6,6 +6,8 @@ so a field the code starts to emit (or stops emitting) fails here until the docu
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from openapi_check import Document
@@ -48,7 +50,10 @@ def http(gw):
 
 
 def served_routes() -> set[tuple[str, str]]:
-    """(path, method) of every route the app serves: the two chat routes and the Starlette routes."""
+    """(path, method) of every route the app serves: the two chat routes and the Starlette routes.
+
+    A Starlette converter ({model_id:path}) is written as OpenAPI writes a parameter ({model_id}).
+    """
     found = {(path, "POST") for path in CHAT_ROUTES}
 
     def walk(routes, prefix: str) -> None:
@@ -56,18 +61,16 @@ def served_routes() -> set[tuple[str, str]]:
             if isinstance(route, Mount):
                 walk(route.routes, prefix + route.path)
             else:
-                found.update((prefix + route.path, m) for m in route.methods - {"HEAD"})
+                path = re.sub(r"\{(\w+):\w+\}", r"{\1}", prefix + route.path)
+                found.update((path, m) for m in route.methods - {"HEAD"})
 
     walk(create_app().rest.routes, "")
     return found
 
 
-@pytest.mark.xfail(
-    reason="open in #17: the document lacks the model-catalog routes and the merged request contracts"
-)
 def test_the_document_lists_every_route_the_app_serves_and_nothing_else(document):
     served = served_routes()
-    namespaced = {("/ns/{ns}" + path, method) for path, method in served}
+    namespaced = {("/ns/{ns}" + path, m) for path, m in served if not path.startswith("/_mockgw/namespaces")}
     documented = {(path, m.upper()) for path, item in document.doc["paths"].items() for m in item}
     assert documented == served | namespaced
     assert len(served) >= 20, "the walk found the routes"
@@ -84,19 +87,38 @@ def test_the_document_is_valid_openapi_31(document):
     assert len(results) == sum(len(item) for item in document.doc["paths"].values())
 
 
-@pytest.mark.xfail(
-    reason="open in #17: the document lacks the model-catalog routes and the merged request contracts"
-)
 def test_request_schemas_are_the_validators_own(document):
+    """Each request body's schema is the JSON Schema of what validates it, nested definitions and all."""
+    from pydantic import TypeAdapter
+
+    from mockgw import control, platform
+    from mockgw.accounts import KeySpec
     from mockgw.wire import anthropic, openai
 
-    schemas = document.doc["components"]["schemas"]
-    assert schemas["AnthropicRequest"]["required"] == anthropic.REQUEST.json_schema()["required"]
-    assert set(schemas["OpenAIRequest"]["properties"]) == set(openai.REQUEST.json_schema()["properties"])
-    assert schemas["ClockMove"]["properties"]["advance_seconds"] == {
-        "title": "Advance Seconds",
-        "type": "number",
+    validators = {
+        "AnthropicRequest": anthropic.REQUEST,
+        "OpenAIRequest": openai.REQUEST,
+        "RefreshRequest": platform.REFRESH,
+        "KeySpec": TypeAdapter(KeySpec),
+        **{
+            m.__name__: TypeAdapter(m)
+            for m in (
+                control.ClockMove,
+                control.ActiveScenario,
+                control.TokenRequest,
+                control.NamespaceRequest,
+            )
+        },
     }
+    schemas = document.doc["components"]["schemas"]
+    for name, validator in validators.items():
+        prefix = name if name.endswith("Request") else ""
+        own = validator.json_schema(ref_template="#/components/schemas/" + prefix + "{model}")
+        for sub, definition in own.pop("$defs", {}).items():
+            assert schemas[prefix + sub] == definition, (name, sub)
+        assert schemas[name] == own, name
+    assert schemas["AnthropicRequest"]["required"] == ["messages", "model"]
+    assert schemas["ClockMove"]["properties"]["advance_seconds"]["type"] == "number"
 
 
 def conforms(document: Document, response: httpx.Response, status: int) -> httpx.Response:
@@ -162,6 +184,17 @@ def test_platform_routes_conform(http, gw, document):
     conforms(document, http.post("/api/v1/auth/refresh", json={}), 400)
 
 
+def test_model_catalog_routes_conform(http, document):
+    conforms(document, http.get("/api/v1/models", headers=KEY), 200)
+    conforms(document, http.get("/v1/models", headers=KEY), 200)
+    conforms(document, http.get("/v1/models?limit=3&after_id=qwen-7b", headers=KEY), 200)
+    conforms(document, http.get("/v1/models/claude-sonnet-4.5", headers=KEY), 200)
+    conforms(document, http.get("/v1/models/gpt-9", headers=KEY), 404)
+    conforms(document, http.get("/v1/models?limit=0", headers=KEY), 400)
+    conforms(document, http.get("/api/v1/models"), 401)
+    conforms(document, http.get("/v1/models", headers={"x-api-key": "sk-ant-x"}), 401)
+
+
 def test_control_routes_conform(http, document):
     http.post("/v1/messages", json=A_BODY | {"stream": True}, headers=KEY)
     http.post("/v1/messages", json=A_BODY, headers=KEY | {"x-mockgw-scenario": "model-loading"})
@@ -212,10 +245,15 @@ def test_namespaced_routes_conform(http, gw, document):
     conforms(document, http.get(prefix + "/api/v1/auth/me", headers=KEY), 404)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding: a namespace that does not exist answers its control routes in the Anthropic "
-    "envelope, not the control plane's {error} (issue #17 item 3)",
-)
 def test_a_missing_namespace_on_a_control_route_answers_in_the_control_envelope(http, document):
-    conforms(document, http.get("/ns/never-opened/_mockgw/health"), 404)
+    r = conforms(document, http.get("/ns/never-opened/_mockgw/health"), 404)
+    assert "namespace 'never-opened' does not exist" in r.json()["error"]
+    r = conforms(document, http.post("/ns/never-opened/_mockgw/reset"), 404)
+    assert "namespace 'never-opened' does not exist" in r.json()["error"]
+
+
+def test_unknown_control_paths_and_methods_answer_in_the_control_envelope(http):
+    r = http.get("/_mockgw/nope")
+    assert r.status_code == 404 and set(r.json()) == {"error"}
+    r = http.patch("/_mockgw/health")
+    assert r.status_code == 405 and set(r.json()) == {"error"} and "GET" in r.headers["allow"]

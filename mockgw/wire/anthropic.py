@@ -33,6 +33,7 @@ from mockgw.domain import (
 )
 from mockgw.ids import tool_call_key
 from mockgw.signature import valid as valid_signature
+from mockgw.validation import non_json_number
 from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 from mockgw.wire.contract import KIND_TAGS, validate
 
@@ -162,6 +163,9 @@ def _beta_request() -> TypeAdapter[Any]:
 
 
 def _validated(raw: bytes, schema: TypeAdapter[Any], loose: bool) -> dict[str, Any]:
+    not_json = non_json_number(raw)
+    if not_json:
+        raise bad_request(f"The request body is not valid JSON: {not_json}")
     try:
         return cast(dict[str, Any], validate(schema, raw, loose))
     except ValidationError as exc:

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 
 from mockgw.domain import GatewayError, Message, RateLimit, ToolResult, ToolUse, bad_request
-from mockgw.validation import field_path
+from mockgw.validation import field_path, non_json_number
 
 _encode_str = json.encoder.encode_basestring  # the C version where CPython has it
 
@@ -58,6 +58,9 @@ def parse(schema: TypeAdapter[T], raw: bytes) -> T:
     Wire schemas are TypedDicts: pydantic validates them as fast as it parses, builds plain dicts
     (half the cost of model instances), and ignores the fields SDKs add that the gateway does not use.
     """
+    not_json = non_json_number(raw)
+    if not_json:
+        raise bad_request(f"request body is not valid JSON: {not_json}")
     try:
         return schema.validate_json(raw)
     except ValidationError as exc:

@@ -36,6 +36,7 @@ from mockgw.domain import (
     bad_request,
 )
 from mockgw.ids import tool_call_key
+from mockgw.validation import non_json_number
 from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 
 VERSION_HEADER: str | None = None
@@ -435,6 +436,8 @@ def invalid(message: str, param: str | None = None, code: str | None = None) -> 
 
 def parse(raw: bytes, loose: bool) -> RequestIn:
     """Parse and validate the body in one pass; the first problem as the API would report it."""
+    if non_json_number(raw):
+        raise invalid(JSON_BODY_ERROR)
     validator = request_contract().validator  # pydantic-core's: TypeAdapter adds a Python layer per call
     try:
         if loose:
