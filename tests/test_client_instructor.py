@@ -57,7 +57,9 @@ def test_openai_tools_mode_returns_a_validated_model(mockgw):
 def test_openai_tools_mode_streams_partial_models(mockgw):
     client = instructor.from_openai(mockgw.openai_client(max_retries=0), mode=instructor.Mode.TOOLS)
     partials = list(
-        client.chat.completions.create_partial(model=MODEL, response_model=User, messages=PROMPT, max_retries=0)
+        client.chat.completions.create_partial(
+            model=MODEL, response_model=User, messages=PROMPT, max_retries=0
+        )
     )
     assert len(partials) > 1
     final = User.model_validate(partials[-1].model_dump())

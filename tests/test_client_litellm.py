@@ -12,8 +12,8 @@ import os
 
 os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
 
-import litellm  # noqa: E402
-import pytest  # noqa: E402
+import litellm
+import pytest
 
 READ_FILE = {
     "type": "function",
@@ -72,7 +72,10 @@ def test_tool_loop_calls_the_tool_and_answers_with_its_result(mockgw, provider, 
     if stream:
         first = litellm.stream_chunk_builder(list(first), messages=messages)
     call = first.choices[0].message.tool_calls[0]
-    assert (call.function.name, json.loads(call.function.arguments)) == ("read_file", {"path": "/tmp/test.txt"})
+    assert (call.function.name, json.loads(call.function.arguments)) == (
+        "read_file",
+        {"path": "/tmp/test.txt"},
+    )
     assert first.choices[0].finish_reason == "tool_calls"
     messages += [
         first.choices[0].message.model_dump(exclude_none=True),

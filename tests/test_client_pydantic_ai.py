@@ -20,7 +20,9 @@ PATHS = {"openai": "/api/v1/chat/completions", "anthropic": "/v1/messages"}
 
 def model(mockgw, provider: str):
     if provider == "openai":
-        return OpenAIChatModel(MODEL, provider=OpenAIProvider(base_url=mockgw.openai_base_url, api_key=mockgw.api_key))
+        return OpenAIChatModel(
+            MODEL, provider=OpenAIProvider(base_url=mockgw.openai_base_url, api_key=mockgw.api_key)
+        )
     return AnthropicModel(MODEL, provider=AnthropicProvider(base_url=mockgw.url, api_key=mockgw.api_key))
 
 
