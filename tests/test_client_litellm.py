@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
 
@@ -85,3 +87,18 @@ def test_tool_loop_calls_the_tool_and_answers_with_its_result(mockgw, provider, 
     assert final.choices[0].message.content == 'The file /tmp/test.txt contains: "Hello from LiteLLM"'
     assert [r["scenario"] for r in mockgw.requests] == ["tool-read-file", "tool-read-file"]
     assert {r["path"] for r in mockgw.requests} == {PATHS[provider]}
+
+
+def test_import_makes_no_network_call_with_the_local_cost_map():
+    """What the module docstring relies on, checked in a fresh interpreter that refuses any DNS lookup."""
+    guard = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise SystemExit(f'network lookup at import: {args[:2]}')\n"
+        "socket.getaddrinfo = refuse\n"
+        "import litellm\n"
+        "assert litellm.model_cost, 'no model cost map'\n"
+    )
+    env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
+    proc = subprocess.run([sys.executable, "-c", guard], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
