@@ -73,12 +73,13 @@ def _install(npm: str) -> Path:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
             if not (target / MARKER).exists():  # another worker may have finished meanwhile
                 _install_locked(npm, target)
-    # check.mjs is not part of the key (editing it must not reinstall): refresh it atomically each run.
-    fd, tmp = tempfile.mkstemp(dir=target, prefix=".check-", suffix=".mjs")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write((TS_DIR / "check.mjs").read_bytes())
-    os.chmod(tmp, 0o644)  # mkstemp makes it private
-    os.replace(tmp, target / "check.mjs")
+    # The scripts are not part of the key (editing one must not reinstall): refresh them atomically each run.
+    for script in TS_DIR.glob("*.mjs"):
+        fd, tmp = tempfile.mkstemp(dir=target, prefix=f".{script.stem}-", suffix=".mjs")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(script.read_bytes())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private
+        os.replace(tmp, target / script.name)
     return target
 
 
