@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from pydantic import BaseModel, Field
 
 INSTRUCTOR = "instructor==1.17.0"
@@ -36,7 +35,6 @@ import instructor  # noqa: E402
 
 MODEL = "qwen-coder-32b"
 PROMPT = [{"role": "user", "content": "Extract the user: Jason is 25 years old."}]
-NEEDS_STRUCTURED = pytest.mark.xfail(reason="needs structured outputs (#13, branch structured)", strict=False)
 
 
 class User(BaseModel):
@@ -78,7 +76,6 @@ def test_anthropic_tools_mode_returns_a_validated_model(mockgw):
     mockgw.assert_requests(1, path="/v1/messages")
 
 
-@NEEDS_STRUCTURED
 def test_openai_json_schema_mode_returns_a_validated_model(mockgw):
     """Mode.JSON_SCHEMA sends `response_format: {"type": "json_schema", "json_schema": {"name": "User",
     "schema": ...}}` and parses the message content (instructor/v2/providers/openai/handlers.py)."""
@@ -88,7 +85,6 @@ def test_openai_json_schema_mode_returns_a_validated_model(mockgw):
     assert mockgw.last_request["body"]["response_format"]["type"] == "json_schema"
 
 
-@NEEDS_STRUCTURED
 def test_openai_json_mode_returns_a_validated_model(mockgw):
     """Mode.JSON sends `response_format: {"type": "json_object"}` with the schema in the system message."""
     client = instructor.from_openai(mockgw.openai_client(max_retries=0), mode=instructor.Mode.JSON)

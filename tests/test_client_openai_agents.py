@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from agents import Agent, OpenAIChatCompletionsModel, Runner, function_tool, set_tracing_disabled
 from pydantic import BaseModel
 
@@ -63,7 +62,6 @@ class Weather(BaseModel):
     conditions: str
 
 
-@pytest.mark.xfail(reason="needs structured outputs (#13, branch structured)", strict=False)
 def test_output_type_gets_an_object_of_that_type(mockgw):
     """Agents sends `response_format: {"type": "json_schema", "json_schema": {..., "strict": true}}` for an
     output_type (agents/models/chatcmpl_converter.py, Converter.convert_response_format) and validates

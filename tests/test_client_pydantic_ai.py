@@ -74,7 +74,6 @@ def test_tool_output_returns_a_validated_model(mockgw, provider):
 
 
 @both
-@pytest.mark.xfail(reason="needs structured outputs (#13, branch structured)", strict=False)
 def test_native_output_returns_a_validated_model(mockgw, provider):
     """NativeOutput sends OpenAI `response_format: {"type": "json_schema", ...}` and Anthropic `output_format`
     (pydantic_ai/models/openai.py and anthropic.py), then validates the reply's text as JSON."""

@@ -14,7 +14,6 @@ from test_typescript_sdks import CHECK_TIMEOUT_S, _child_env, _install, _run, _t
 
 from mockgw.client import MockgwClient
 
-NEEDS_STRUCTURED = pytest.mark.xfail(reason="needs structured outputs (#13, branch structured)", strict=False)
 PATHS = {"anthropic": "/v1/messages", "compatible": "/api/v1/chat/completions"}
 # ai-sdk.mjs's CHECKS, with the scenario mockgw should pick for each request of the check.
 CHECKS = [
@@ -26,15 +25,18 @@ CHECKS = [
     pytest.param("anthropic-stream-object-json-tool", [None]),
     # @ai-sdk/anthropic's structuredOutputMode 'outputFormat' sends `output_config: {format: {type:
     # "json_schema", schema}}` (dist/index.js, getArgs) and parses the reply's text as JSON.
-    pytest.param("anthropic-object-output-format", [None], marks=NEEDS_STRUCTURED),
+    "anthropic-object-output-format",
+    [None],
     pytest.param("compatible-generate-text", ["hello"]),
     pytest.param("compatible-stream-text", ["count-to-5"]),
     pytest.param("compatible-tool-loop", ["tool-read-file"] * 2),
     pytest.param("compatible-stream-tool-loop", ["tool-read-file"] * 2),
     # openai-compatible sends response_format json_schema with supportsStructuredOutputs, else json_object
     # (@ai-sdk/openai-compatible dist/index.js, getArgs).
-    pytest.param("compatible-object-json-schema", [None], marks=NEEDS_STRUCTURED),
-    pytest.param("compatible-object-json-object", [None], marks=NEEDS_STRUCTURED),
+    "compatible-object-json-schema",
+    [None],
+    "compatible-object-json-object",
+    [None],
 ]
 
 
