@@ -115,6 +115,8 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     model, chat = apply_model_rules(chat, settings.lenient, settings.tools_unsupported)
     charge.credits, charge.rate = ns.accounts.admit(account, model)
     charge.account = account
+    if chat.cache is not None:
+        chat.cached = ns.cache.plan(account.id, chat, chat.cache, model.min_cache_tokens)
     strict = given.get("x-mockgw-strict", "").lower() in TRUE
     decision = ns.engine.decide(chat, account.id, given.get("x-mockgw-scenario"), strict)
     entry.scenario, entry.turn, entry.attempt, entry.chaos = (
@@ -130,6 +132,8 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     if isinstance(result, Drop):
         return schedule.dropped(result.stall_ms)
     entry.status = 200
+    if chat.cached is not None:
+        ns.cache.commit(account.id, chat.cached)
     return _reply(wire, chat, result, request_id, charge.rate, entry)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -14,6 +15,8 @@ from mockgw.clock import iso
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
+    CacheAsk,
+    CachePoint,
     ChatRequest,
     ErrorKind,
     GatewayError,
@@ -123,7 +126,60 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         tool_choice=ToolChoice(choice["type"], choice.get("name")) if choice else ToolChoice(),
         prefill=prefill,
         stop_sequences=req.get("stop_sequences") or [],
+        cache=_cache_ask(req) if b'"cache_control"' in raw else None,
     )
+
+
+# --- prompt caching: where the prompt's blocks end, and which carry cache_control -----------------
+
+TTLS = {"5m": 300.0, "1h": 3600.0}
+
+
+def _cache_ask(req: dict[str, Any]) -> CacheAsk | None:
+    """The prompt's block boundaries in cache order (tools, system, messages), breakpoints marked.
+
+    A top-level `cache_control` marks the last block ("applies a cache_control marker to the last
+    cacheable block in the request", MessageCreateParams.cache_control).
+    """
+    system = req.get("system") or []
+    blocks: list[tuple[dict[str, Any], int]] = [(t, _tool_chars(t)) for t in req.get("tools") or []]
+    blocks += (
+        [({"text": system}, len(system))]
+        if isinstance(system, str)
+        else [(b, len(b["text"])) for b in system]
+    )
+    for m in req["messages"]:
+        content = m["content"]
+        if isinstance(content, str):
+            blocks.append(({"role": m["role"], "text": content}, len(content)))
+        else:
+            blocks += [(b, _block_chars(b)) for b in content]
+    if not blocks:
+        return None
+    h = hashlib.blake2b(req["model"].encode(), digest_size=16)
+    points: list[CachePoint] = []
+    chars = 0
+    last = req.get("cache_control")
+    for i, (block, size) in enumerate(blocks):
+        mark = block.get("cache_control") or (last if i == len(blocks) - 1 else None)
+        h.update(dumps({k: v for k, v in block.items() if k != "cache_control"}) + b"\0")
+        chars += size
+        points.append(CachePoint(h.digest(), chars, TTLS[mark.get("ttl") or "5m"] if mark else None))
+    return CacheAsk(points) if any(p.ttl for p in points) else None
+
+
+def _tool_chars(tool: dict[str, Any]) -> int:
+    """What ChatRequest.input_tokens counts of a tool: a custom tool's name and description."""
+    return len(tool["name"]) + len(tool.get("description") or "") if tool["type"] == "custom" else 0
+
+
+def _block_chars(block: dict[str, Any]) -> int:
+    kind = block["type"]
+    if kind == "text":
+        return len(block["text"])
+    if kind == "tool_result":
+        return len(_text_of(block.get("content")))
+    return len(repr(block["input"])) if kind == "tool_use" else 0
 
 
 @cache
@@ -325,10 +381,18 @@ def _tool_id(tool_id: str) -> str:
 
 
 def _usage(reply: Reply, output_tokens: int) -> dict[str, Any]:
+    """anthropic.types.Usage: input_tokens + cache_creation_input_tokens + cache_read_input_tokens is
+    the whole prompt; cache_creation splits the tokens written by TTL.
+    """
+    u = reply.usage
     return {
-        "input_tokens": reply.usage.input_tokens,
-        "cache_creation_input_tokens": 0,
-        "cache_read_input_tokens": 0,
+        "input_tokens": u.input_tokens,
+        "cache_creation_input_tokens": u.cache_creation,
+        "cache_read_input_tokens": u.cache_read,
+        "cache_creation": {
+            "ephemeral_5m_input_tokens": u.cache_creation - u.cache_creation_1h,
+            "ephemeral_1h_input_tokens": u.cache_creation_1h,
+        },
         "output_tokens": output_tokens,
         "service_tier": "standard",
     }
@@ -348,7 +412,7 @@ def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> d
         "model": request.model,
         "content": [_content_block(b) for b in reply.blocks],
         "stop_reason": reply.stop_reason,
-        "stop_sequence": None,
+        "stop_sequence": reply.stop_sequence,
         "usage": _usage(reply, reply.usage.output_tokens),
     }
 
@@ -368,7 +432,11 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     shape = reply.shape
     named, block_events = shape.event_names, shape.block_events
     size = reply.shape.chunk_chars
-    shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
+    shell = encode(reply, request, reply_id, created) | {
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+    }
     shell["usage"] = _usage(reply, 1)
     frames = [_frame({"type": "message_start", "message": shell}, named)]
     event_line = b"event: content_block_delta\n" if named else b""
@@ -389,12 +457,12 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
             frames.append(_frame({"type": "content_block_stop", "index": i}, named))
     final = {
         "type": "message_delta",
-        "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+        "delta": {"stop_reason": reply.stop_reason, "stop_sequence": reply.stop_sequence},
         # cumulative, as the real API sends it; LangChain reads input_tokens only from here
         "usage": {
             "input_tokens": reply.usage.input_tokens,
-            "cache_creation_input_tokens": 0,
-            "cache_read_input_tokens": 0,
+            "cache_creation_input_tokens": reply.usage.cache_creation,
+            "cache_read_input_tokens": reply.usage.cache_read,
             "output_tokens": reply.usage.output_tokens,
         },
     }
