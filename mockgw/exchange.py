@@ -108,7 +108,7 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     wire, settings = inbound.wire, ns.settings
     given = read_headers(inbound.raw_headers)
     account = ns.accounts.identify(given)
-    entry.raw_body = _json_body(inbound.body, given)
+    entry.raw_body = json_body(inbound.body, given)
     if settings.require_anthropic_version and wire.VERSION_HEADER and wire.VERSION_HEADER not in given:
         raise bad_request(f"{wire.VERSION_HEADER}: header is required")
     chat = wire.decode(entry.raw_body, given, settings.validation == "loose")
@@ -137,7 +137,7 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     return _reply(wire, chat, result, request_id, charge.rate, entry)
 
 
-def _json_body(body: bytes | GatewayError | None, headers: dict[str, str]) -> bytes:
+def json_body(body: bytes | GatewayError | None, headers: dict[str, str]) -> bytes:
     if isinstance(body, GatewayError):
         raise body
     ctype = headers.get("content-type", "")

@@ -99,11 +99,31 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
     rules its types cannot say. Each 400 is worded as the real API words it.
     """
-    named = headers.get("anthropic-beta")
-    betas = frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
+    betas = _betas(headers)
     req = _validated(raw, _beta_request() if betas else REQUEST, loose)
     if betas and not loose:
         _check_betas(req, betas)
+    return _chat_request(req, raw, betas)
+
+
+def decode_count_tokens(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
+    """POST /v1/messages/count_tokens: MessageCountTokensParams, then the same rules as decode.
+
+    With a beta named, fields the standard contract lacks are let through (mockgw has no beta
+    contract for this route, and Claude Code names betas on it).
+    """
+    betas = _betas(headers)
+    req = _validated(raw, _count_request(), loose or bool(betas))
+    req.pop("thinking", None)  # its rules tie it to max_tokens, which this request has not
+    return _chat_request(req, raw, betas)
+
+
+def _betas(headers: Mapping[str, str]) -> frozenset[str]:
+    named = headers.get("anthropic-beta")
+    return frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
+
+
+def _chat_request(req: dict[str, Any], raw: bytes, betas: frozenset[str]) -> ChatRequest:
     system = _system(req.get("system"))
     messages, prefill = _conversation(req["messages"], system)
     if "thinking" in req:
@@ -180,6 +200,14 @@ def _block_chars(block: dict[str, Any]) -> int:
     if kind == "tool_result":
         return len(_text_of(block.get("content")))
     return len(repr(block["input"])) if kind == "tool_use" else 0
+
+
+@cache
+def _count_request() -> TypeAdapter[Any]:
+    """Built on the first count_tokens request: building it costs a good part of REQUEST's build."""
+    from mockgw.wire.anthropic_contract import MessageCountTokensParams
+
+    return TypeAdapter(MessageCountTokensParams)
 
 
 @cache
