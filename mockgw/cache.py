@@ -7,8 +7,8 @@ longest prefix still cached for its account and model, looked for at each breakp
 Prefixes shorter than the model's minimum are not cached. A hit refreshes the entry's TTL.
 
 Anthropic: breakpoints are where the client put `cache_control` (TTL 5m or 1h).
-OpenAI: caching is automatic; the whole prompt is the one breakpoint, every block boundary is
-looked up, and hits count in steps of 128 tokens ("Caching is available for prompts containing
+OpenAI: caching is automatic; every block boundary is a breakpoint (so prompts that share a system
+prompt share its cache), looked up as far back as the prompt goes, and hits count in steps of 128 tokens ("Caching is available for prompts containing
 1024 tokens or more, with cache hits occurring in increments of 128 tokens", OpenAI prompt caching).
 """
 
@@ -50,13 +50,7 @@ class PromptCache:
         marks = [i for i, p in enumerate(points) if p.ttl is not None and _tokens(p, total) >= min_tokens]
         if not marks:
             return None
-        now = self.clock.now()
-        hit = -1
-        for m in marks:
-            for j in range(m, max(hit, m - ask.lookback - 1), -1):
-                if self._live(account, points[j].digest, now):
-                    hit = j
-                    break
+        hit = self._longest_hit(account, points, marks, ask.lookback)
         read = _tokens(points[hit], total) if hit >= 0 else 0
         if ask.step > 1:
             read -= read % ask.step
@@ -74,6 +68,17 @@ class PromptCache:
             done += grown
             use.writes.append((p.digest, p.ttl or 0.0))
         return use
+
+    def _longest_hit(self, account: str, points: list[CachePoint], marks: list[int], lookback: int) -> int:
+        """The last point still cached within `lookback` points before a breakpoint; each looked at once."""
+        now = self.clock.now()
+        floor = len(points)  # points from here on have been looked at
+        for m in reversed(marks):
+            for j in range(min(m, floor - 1), max(-1, m - lookback - 1), -1):
+                if self._live(account, points[j].digest, now):
+                    return j
+            floor = min(floor, max(0, m - lookback))
+        return -1
 
     def commit(self, account: str, use: CacheUse) -> None:
         """The reply went out: its breakpoints' prefixes are cached, the one it read is refreshed."""
@@ -100,7 +105,7 @@ def _tokens(point: CachePoint, total: int) -> int:
 
 
 def _prompt_points(request: ChatRequest, ttl: float) -> list[CachePoint]:
-    """Every block boundary of the canonical prompt; the last is the breakpoint (automatic caching)."""
+    """Every block boundary of the canonical prompt, each a breakpoint (automatic caching)."""
     h = hashlib.blake2b(request.model.encode(), digest_size=16)
     points: list[CachePoint] = []
     chars = 0
@@ -109,7 +114,7 @@ def _prompt_points(request: ChatRequest, ttl: float) -> list[CachePoint]:
         nonlocal chars
         h.update(part.encode() + b"\0")
         chars += size
-        points.append(CachePoint(h.digest(), chars))
+        points.append(CachePoint(h.digest(), chars, ttl))
 
     for t in request.tools:
         add(
@@ -126,6 +131,4 @@ def _prompt_points(request: ChatRequest, ttl: float) -> list[CachePoint]:
                 add(f"result {b.tool_use_id}\0{b.content}", len(b.content))
             else:
                 add(f"call {b.id}\0{b.name}\0{b.input!r}", len(repr(b.input)))
-    if points:
-        points[-1] = CachePoint(points[-1].digest, points[-1].chars, ttl)
     return points

@@ -159,7 +159,7 @@ class CacheAsk:
     """What a request asks of the prompt cache (prompt caching: cache.py).
 
     points: the prompt's block boundaries, in order; None: every block boundary of the canonical
-    prompt, with the whole prompt cached for `ttl` (OpenAI caches without being asked).
+    prompt, each cached for `ttl` (OpenAI caches without being asked).
     step: cache hits count in steps of this many tokens (OpenAI: 128).
     lookback: how many block boundaries before a breakpoint a hit is looked for (Anthropic: 20).
     """
