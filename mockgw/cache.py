@@ -7,9 +7,10 @@ longest prefix still cached for its account and model, looked for at each breakp
 Prefixes shorter than the model's minimum are not cached. A hit refreshes the entry's TTL.
 
 Anthropic: breakpoints are where the client put `cache_control` (TTL 5m or 1h).
-OpenAI: caching is automatic; every block boundary is a breakpoint (so prompts that share a system
-prompt share its cache), looked up as far back as the prompt goes, and hits count in steps of 128 tokens ("Caching is available for prompts containing
-1024 tokens or more, with cache hits occurring in increments of 128 tokens", OpenAI prompt caching).
+OpenAI: caching is automatic; every block boundary is a breakpoint (so prompts that share a
+system prompt share its cache), looked up as far back as the prompt goes, and hits count in steps
+of 128 tokens ("Caching is available for prompts containing 1024 tokens or more, with cache hits
+occurring in increments of 128 tokens", OpenAI prompt caching guide).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
-from mockgw.wire.anthropic_contract import MessageCreateParams
+from mockgw.wire.anthropic_contract import MessageCountTokensParams, MessageCreateParams
 from mockgw.wire.openai import FINISH_REASONS
 
 CLOSED = ConfigDict(extra="forbid")
@@ -99,10 +99,17 @@ class ToolUseBlock(TypedDict):
 
 
 @with_config(CLOSED)
+class CacheCreation(TypedDict):
+    ephemeral_5m_input_tokens: int
+    ephemeral_1h_input_tokens: int
+
+
+@with_config(CLOSED)
 class AnthropicUsage(TypedDict):
     input_tokens: int
     cache_creation_input_tokens: int
     cache_read_input_tokens: int
+    cache_creation: CacheCreation
     output_tokens: int
     service_tier: str
 
@@ -115,7 +122,7 @@ class AnthropicMessage(TypedDict):
     model: str
     content: list[TextBlock | ToolUseBlock]
     stop_reason: StopReason
-    stop_sequence: None
+    stop_sequence: str | None
     usage: AnthropicUsage
 
 
@@ -177,7 +184,7 @@ class ContentBlockStop(TypedDict):
 @with_config(CLOSED)
 class StopDelta(TypedDict):
     stop_reason: StopReason
-    stop_sequence: None
+    stop_sequence: str | None
 
 
 @with_config(CLOSED)
@@ -239,11 +246,48 @@ class AssistantMessage(TypedDict):
 
 
 @with_config(CLOSED)
+class TopLogprob(TypedDict):
+    token: str
+    bytes: list[int]
+    logprob: float
+
+
+@with_config(CLOSED)
+class TokenLogprob(TypedDict):
+    token: str
+    bytes: list[int]
+    logprob: float
+    top_logprobs: list[TopLogprob]
+
+
+@with_config(CLOSED)
+class ChoiceLogprobs(TypedDict):
+    """With `logprobs: true`: each token of the text (top_logprobs: as many as asked, the token first)."""
+
+    content: list[TokenLogprob]
+    refusal: None
+
+
+@with_config(CLOSED)
 class Choice(TypedDict):
     index: int
     message: AssistantMessage
-    logprobs: None
+    logprobs: ChoiceLogprobs | None
     finish_reason: FinishReason
+
+
+@with_config(CLOSED)
+class PromptTokensDetails(TypedDict):
+    cached_tokens: int
+    audio_tokens: int
+
+
+@with_config(CLOSED)
+class CompletionTokensDetails(TypedDict):
+    reasoning_tokens: int
+    audio_tokens: int
+    accepted_prediction_tokens: int
+    rejected_prediction_tokens: int
 
 
 @with_config(CLOSED)
@@ -251,6 +295,8 @@ class OpenAIUsage(TypedDict):
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
+    prompt_tokens_details: PromptTokensDetails
+    completion_tokens_details: CompletionTokensDetails
 
 
 @with_config(CLOSED)
@@ -259,6 +305,7 @@ class ChatCompletion(TypedDict):
     object: Literal["chat.completion"]
     created: int
     model: str
+    system_fingerprint: str
     choices: list[Choice]
     usage: OpenAIUsage
 
@@ -289,7 +336,7 @@ class ChunkDelta(TypedDict, total=False):
 class ChunkChoice(TypedDict):
     index: int
     delta: ChunkDelta
-    logprobs: None
+    logprobs: ChoiceLogprobs | None
     finish_reason: FinishReason | None
 
 
@@ -301,14 +348,22 @@ class ChatCompletionChunk(TypedDict):
     object: Literal["chat.completion.chunk"]
     created: int
     model: str
+    system_fingerprint: str
     choices: list[ChunkChoice]
-    usage: NotRequired[OpenAIUsage]
+    usage: NotRequired[OpenAIUsage | None]  # with include_usage: null on every chunk but the last
 
 
 OpenAIStreamEvent = ChatCompletionChunk | OpenAIError
 
 
 # --- the gateway's account routes -----------------------------------------------------------------
+
+
+@with_config(CLOSED)
+class TokensCount(TypedDict):
+    """anthropic.types.MessageTokensCount: what usage.input_tokens reports for the same request."""
+
+    input_tokens: int
 
 
 @with_config(CLOSED)
@@ -499,6 +554,8 @@ ScenarioFile = Scenario | list[Scenario]
 # name in components/schemas -> the type whose JSON Schema it is
 COMPONENTS: dict[str, Any] = {
     "AnthropicRequest": MessageCreateParams,
+    "CountTokensRequest": MessageCountTokensParams,
+    "TokensCount": TokensCount,
     "OpenAIRequest": openai_wire.RequestIn,
     "RefreshRequest": RefreshIn,
     "ScenarioFile": ScenarioFile,
@@ -666,6 +723,16 @@ def _paths() -> dict[str, Any]:
         "/api/v1/chat/completions": _chat(
             "OpenAI", "ChatCompletion", "OpenAIStreamEvent", "x-request-id", []
         ),
+        "/v1/messages/count_tokens": {
+            "post": _op(
+                "anthropic_count_tokens",
+                "the prompt's input_tokens, as usage reports them; not charged, not rate limited",
+                _json("TokensCount"),
+                body="CountTokensRequest",
+                errors="AnthropicError",
+                security=CREDENTIALS,
+            )
+        },
         "/api/v1/auth/me": {
             "get": _op(
                 "auth_me",

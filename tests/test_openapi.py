@@ -212,3 +212,26 @@ def test_namespaced_routes_conform(http, gw, document):
 )
 def test_a_missing_namespace_on_a_control_route_answers_in_the_control_envelope(http, document):
     conforms(document, http.get("/ns/never-opened/_mockgw/health"), 404)
+
+
+def test_count_tokens_and_reply_shaping_conform(http, document):
+    """count_tokens, a reply cut at a stop sequence, a cached prompt, n choices with logprobs."""
+    conforms(
+        document,
+        http.post("/v1/messages/count_tokens", json={"model": "qwen-coder-32b", "messages": HI}, headers=KEY),
+        200,
+    )
+    conforms(document, http.post("/v1/messages/count_tokens", json=A_BODY, headers=KEY), 400)
+    system = [
+        {"type": "text", "text": "Be brief. " * 500, "cache_control": {"type": "ephemeral", "ttl": "1h"}}
+    ]
+    stopped = A_BODY | {"stop_sequences": ["e"], "system": system}
+    for body in (stopped, stopped | {"stream": True}):
+        assert (
+            '"stop_sequence":"e"'
+            in conforms(document, http.post("/v1/messages", json=body, headers=KEY), 200).text
+        )
+    shaped = O_BODY | {"n": 2, "logprobs": True, "top_logprobs": 2, "stop": "e"}
+    conforms(document, http.post("/api/v1/chat/completions", json=shaped, headers=KEY), 200)
+    streamed = shaped | {"stream": True, "stream_options": {"include_usage": True}}
+    conforms(document, http.post("/api/v1/chat/completions", json=streamed, headers=KEY), 200)
