@@ -1123,31 +1123,38 @@ def _choice_frames(choice: Reply, request: ChatRequest, head: bytes, end: bytes)
     return [*frames, last]
 
 
-# Alternatives offered in top_logprobs after the token itself: common English tokens.
-ALTERNATIVES = (
-    *(" the", ",", " and", ".", " to", " of", " a", " in", " is", " that", "\n", " for"),
-    *(" it", " with", " as", " on", " this", " be", " you", " are", " or"),
-)
+# Alternatives offered in top_logprobs after the token itself: common English tokens, each less likely
+# than any token of the text (whose logprobs are above -2.5). Built once: n=128 with top_logprobs=20
+# is a hundred thousand entries, so they are shared, never copied (nothing changes them).
+ALTERNATIVES = [
+    {"token": t, "bytes": list(t.encode()), "logprob": -2.5 - 0.75 * i}
+    for i, t in enumerate(
+        (" the", ",", " and", ".", " to", " of", " a", " in", " is", " that", "\n", " for", " it", " with")
+        + (" as", " on", " this", " be", " you", " are", " or")
+    )
+]
 
 
 def token_logprobs(text: str, k: int) -> list[dict[str, Any]]:
     """openai ChatCompletionTokenLogprob for each token of the text, split as the token estimate splits
     it (four characters a token); deterministic, logprob <= 0, top_logprobs the token itself first.
     """
-    out = []
-    for token in chunks(text, 4):
-        logprob = -(zlib.crc32(token.encode()) % 2500) / 1000
-        top = [{"token": token, "bytes": list(token.encode()), "logprob": logprob}]
-        for alt in ALTERNATIVES:
-            if len(top) >= k:
-                break
-            if alt != token:
-                lower = round(logprob - 0.75 * len(top) - 0.5, 3)
-                top.append({"token": alt, "bytes": list(alt.encode()), "logprob": lower})
-        out.append(
-            {"token": token, "bytes": list(token.encode()), "logprob": logprob, "top_logprobs": top[:k]}
-        )
-    return out
+    return [_token_logprob(token, k) for token in chunks(text, 4)]
+
+
+@lru_cache(maxsize=8192)
+def _token_logprob(token: str, k: int) -> dict[str, Any]:
+    own = {
+        "token": token,
+        "bytes": list(token.encode()),
+        "logprob": -(zlib.crc32(token.encode()) % 2500) / 1000,
+    }
+    others = (
+        ALTERNATIVES
+        if k < 2 or all(a["token"] != token for a in ALTERNATIVES[: k - 1])
+        else [a for a in ALTERNATIVES if a["token"] != token]
+    )
+    return own | {"top_logprobs": [own, *others[: k - 1]] if k else []}
 
 
 # --- the model catalog (GET /api/v1/models) -------------------------------------------------------
