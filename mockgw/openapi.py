@@ -554,7 +554,6 @@ ScenarioFile = Scenario | list[Scenario]
 # name in components/schemas -> the type whose JSON Schema it is
 COMPONENTS: dict[str, Any] = {
     "AnthropicRequest": MessageCreateParams,
-    "CountTokensRequest": MessageCountTokensParams,
     "TokensCount": TokensCount,
     "OpenAIRequest": openai_wire.RequestIn,
     "RefreshRequest": RefreshIn,
@@ -601,7 +600,20 @@ def _schemas() -> dict[str, Any]:
         for sub, definition in schema.pop("$defs", {}).items():
             _add(out, prefix + sub, definition)
         _add(out, name, schema)
+    out["CountTokensRequest"] = _count_tokens_request(out["AnthropicRequest"])
     return out
+
+
+def _count_tokens_request(create: dict[str, Any]) -> dict[str, Any]:
+    """MessageCountTokensParams: its fields have MessageCreateParams' types (the generated contract
+    writes them with the same names), so its schema is a subset of AnthropicRequest's, sharing its
+    definitions (a schema of its own would double the time this document takes to build)."""
+    fields = {k: str(v) for k, v in MessageCountTokensParams.__annotations__.items()}
+    return create | {
+        "title": "MessageCountTokensParams",
+        "properties": {k: v for k, v in create["properties"].items() if k in fields},
+        "required": sorted(k for k, v in fields.items() if "Required[" in v),
+    }
 
 
 def _add(components: dict[str, Any], name: str, schema: dict[str, Any]) -> None:

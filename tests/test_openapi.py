@@ -235,3 +235,13 @@ def test_count_tokens_and_reply_shaping_conform(http, document):
     conforms(document, http.post("/api/v1/chat/completions", json=shaped, headers=KEY), 200)
     streamed = shaped | {"stream": True, "stream_options": {"include_usage": True}}
     conforms(document, http.post("/api/v1/chat/completions", json=streamed, headers=KEY), 200)
+
+
+def test_the_count_tokens_request_schema_is_its_contracts_fields(document):
+    """MessageCountTokensParams' fields, typed as MessageCreateParams types them (the contract names
+    the same types for both), required ones included."""
+    from mockgw.wire.anthropic_contract import MessageCountTokensParams
+
+    schema = document.doc["components"]["schemas"]["CountTokensRequest"]
+    assert set(schema["properties"]) == set(MessageCountTokensParams.__annotations__)
+    assert schema["required"] == ["messages", "model"]
