@@ -326,23 +326,29 @@ def python_load(
 
 @dataclass
 class Round:
-    """One server's share of a throughput cell, and how long it waited for a CPU meanwhile."""
+    """One server's share of a throughput cell: how long it waited for a CPU, and how long it ran."""
 
     result: LoadResult
     seconds: float
     cpu_wait: float
+    cpu_time: float
 
     @property
     def cpu_wait_share(self) -> float:
         return self.cpu_wait / self.seconds if self.seconds else 0.0
 
+    @property
+    def cpu_us_per_request(self) -> float:
+        """The server's own cost of a request: steadier than req/s on a machine shared with others."""
+        return 1e6 * self.cpu_time / self.result.requests if self.result.requests else 0.0
+
 
 def run_round(loader: Loader, server: Server, fmt: str, conns: int, seconds: float) -> Round:
-    waited, t0 = server.cpu_wait(), time.perf_counter()
+    waited, ran, t0 = server.cpu_wait(), server.cpu_time(), time.perf_counter()
     r = loader.run(server.port, PATHS[fmt], chat_body(False), request_headers(fmt), conns, seconds)
     elapsed = time.perf_counter() - t0
     r.check(f"{server.name} {PATHS[fmt]} c={conns}")
-    return Round(r, elapsed, server.cpu_wait() - waited)
+    return Round(r, elapsed, server.cpu_wait() - waited, server.cpu_time() - ran)
 
 
 def median_of(rounds: list[Round], pick: Callable[[LoadResult], float]) -> float:
@@ -374,6 +380,7 @@ def measure_throughput(out: Results, plan: Plan, loader: Loader, mock: Server, r
                         "p50_ms": r.result.p50_ms,
                         "p99_ms": r.result.p99_ms,
                         "cpu_wait_share": round(r.cpu_wait_share, 4),
+                        "cpu_us_per_request": round(r.cpu_us_per_request, 1),
                     }
                     for r in v
                 ]
@@ -395,6 +402,10 @@ def measure_throughput(out: Results, plan: Plan, loader: Loader, mock: Server, r
             )
             for label, pick in (("p50", lambda r: r.p50_ms), ("p99", lambda r: r.p99_ms)):
                 out.add(Row(f"non-streamed {cell}: {label}", median_of(m, pick), median_of(f, pick), "ms"))
+            cpu = {name: statistics.median(r.cpu_us_per_request for r in v) for name, v in rounds.items()}
+            out.add(
+                Row(f"non-streamed {cell}: server CPU per request", cpu["mockgw"], cpu["reference"], "us")
+            )
             waits = {name: 100 * statistics.median(r.cpu_wait_share for r in v) for name, v in rounds.items()}
             out.add(
                 Row(

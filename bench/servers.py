@@ -21,9 +21,11 @@ from http1 import HOST
 from plan import Plan
 from report import BenchError, Results, Row, log
 
+import mockgw
 from mockgw.client import ControlError, MockgwClient
 
 HERE = Path(__file__).resolve().parent
+MOCKGW_SOURCE = Path(mockgw.__file__).resolve().parent  # the package `mockgw serve` runs
 
 
 def free_port() -> int:
@@ -134,9 +136,16 @@ class Server:
     def cpu_wait(self) -> float:
         """Seconds this server has spent runnable but not running: another process had its CPU.
         (Linux schedstat; 0 where there is none.)"""
+        return self._schedstat(1)
+
+    def cpu_time(self) -> float:
+        """Seconds this server has run on a CPU (its main thread; Linux schedstat; 0 where there is none)."""
+        return self._schedstat(0)
+
+    def _schedstat(self, field: int) -> float:
         try:
             with open(f"/proc/{self.pid}/schedstat") as f:
-                return int(f.read().split()[1]) / 1e9
+                return int(f.read().split()[field]) / 1e9
         except (OSError, IndexError, ValueError):
             return 0.0
 

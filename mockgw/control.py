@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from mockgw import __version__, openapi
+from mockgw import __version__
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.clock import MAX_OFFSET_YEARS, YEAR, iso
 from mockgw.domain import GatewayError, bad_request
@@ -106,13 +106,19 @@ async def active_scenario(request: Request, ns: Namespace) -> Response:
     return json_response({"active": name})
 
 
+async def openapi_document(request: Request) -> Response:
+    from mockgw import openapi  # built from every route's types: imported when first asked for, not at start
+
+    return await openapi.endpoint(request)
+
+
 async def scenarios(request: Request, ns: Namespace) -> Response:
     if request.method == "GET":
         listing = [
             {
                 "name": c.scenario.name,
                 "description": c.scenario.description,
-                "matches": c.matchable,
+                "match": c.scenario.match and c.scenario.match.model_dump(exclude_defaults=True),
                 "turns": len(c.scenario.turns),
                 "uploaded": c.scenario.name in ns.engine.uploaded,
             }
@@ -274,5 +280,5 @@ def routes(state: State) -> list[Route]:
         Route("/keys", guarded(keys), methods=["POST"]),
         Route("/tokens", guarded(tokens), methods=["POST"]),
         *namespace_routes(state),
-        Route("/openapi.json", openapi.endpoint, methods=["GET"]),
+        Route("/openapi.json", openapi_document, methods=["GET"]),
     ]

@@ -22,7 +22,7 @@ from mockgw import __version__, control
 from mockgw.accounts import KeySpec, PlanName
 from mockgw.domain import ErrorKind, StopReason
 from mockgw.platform import RefreshIn
-from mockgw.scenario.model import Scenario
+from mockgw.scenario.model import Match, Scenario
 from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
 from mockgw.wire import anthropic as anthropic_wire
@@ -487,7 +487,7 @@ class Active(TypedDict):
 class ScenarioSummary(TypedDict):
     name: str
     description: str
-    matches: bool
+    match: Match | None  # its rules, defaults left out; null: used only when named
     turns: int
     uploaded: bool
 

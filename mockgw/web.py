@@ -75,7 +75,10 @@ async def _before(message: Awaitable[Message], deadline: float, timeout: float) 
 
 
 def content_length(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
-    return next((v.decode("latin-1") for k, v in raw_headers if k == b"content-length"), None)
+    for k, v in raw_headers:  # a plain loop: a third of next() over a generator, on every request
+        if k == b"content-length":
+            return v.decode("latin-1")
+    return None
 
 
 class Answer(Response):

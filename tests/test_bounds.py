@@ -180,6 +180,28 @@ def test_regex_match_rules_take_linear_time(mockgw):
     assert miss.content[0].text != "matched" and hit.content[0].text == "matched"
 
 
+def test_regex_answers_are_kept_for_short_texts_only():
+    """Each regex rule remembers its answer for texts up to REGEX_MEMO_CHARS (RE2 through its Python
+    wrapper costs more than the rest of the match), at most REGEX_MEMO_TEXTS of them."""
+    from mockgw.scenario.engine import REGEX_MEMO_CHARS, REGEX_MEMO_TEXTS, Candidate
+    from mockgw.scenario.model import Scenario
+
+    rule = Candidate(
+        Scenario.model_validate({"name": "r", "match": {"user_regex": "^hi"}, "turns": [{"reply": "x"}]})
+    )
+    long_text = "hi" + "x" * REGEX_MEMO_CHARS
+    assert [rule.regex_finds(t) for t in ("hi there", "oh hi", "hi there", long_text)] == [
+        True,
+        False,
+        True,
+        True,
+    ]
+    assert rule.regex_seen == {"hi there": True, "oh hi": False}
+    for i in range(REGEX_MEMO_TEXTS):
+        rule.regex_finds(f"hi {i}")
+    assert len(rule.regex_seen) <= REGEX_MEMO_TEXTS and rule.regex_finds("oh hi") is False
+
+
 @pytest.mark.parametrize(
     ("pattern", "reason"),
     [

@@ -112,7 +112,8 @@ def test_list_shows_what_the_server_has_loaded(mockgw):
     lines = mockgw_cli("list", url=mockgw.url).stdout.splitlines()
     assert lines[0].split() == ["NAME", "MATCH", "DESCRIPTION"]
     assert lines[1].split()[:2] == ["weather", "(uploaded)"] and lines[1].endswith("Sunny. Always.")
-    assert any(line.startswith("hello (active)") for line in lines)
+    hello = next(line for line in lines if line.startswith("hello (active)"))
+    assert 'user~"say hello"' in hello, "the server lists each scenario's match rules"
     assert len(lines) == 1 + len(mockgw.scenarios())
 
 

@@ -31,7 +31,6 @@ from mockgw.domain import (
     bad_request,
 )
 from mockgw.ids import tool_call_key
-from mockgw.wire.anthropic_contract import REQUEST
 from mockgw.wire.common import RawHeaders, chunks, dumps, dumps_str, response_headers
 from mockgw.wire.contract import KIND_TAGS, validate
 
@@ -100,7 +99,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     rules its types cannot say. Each 400 is worded as the real API words it.
     """
     betas = _betas(headers)
-    req = _validated(raw, _beta_request() if betas else REQUEST, loose)
+    req = _validated(raw, _beta_request() if betas else request_contract(), loose)
     if betas and not loose:
         _check_betas(req, betas)
     return _chat_request(req, raw, betas)
@@ -208,6 +207,21 @@ def _count_request() -> TypeAdapter[Any]:
     from mockgw.wire.anthropic_contract import MessageCountTokensParams
 
     return TypeAdapter(MessageCountTokensParams)
+
+
+@cache
+def request_contract() -> TypeAdapter[Any]:
+    """The request contract, imported and built on first use: it is a fifth of mockgw's start-up, and
+    `mockgw serve` answers before it is needed (server.py builds it on a thread once listening)."""
+    from mockgw.wire.anthropic_contract import REQUEST
+
+    return REQUEST
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REQUEST":  # anthropic.REQUEST, for those who read the contract from outside
+        return request_contract()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache

@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin, get_type_hints
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
@@ -413,7 +413,17 @@ class RequestIn(TypedDict, total=False):
     web_search_options: WebSearchOptions
 
 
-REQUEST = TypeAdapter(RequestIn)
+@cache
+def request_contract() -> TypeAdapter[RequestIn]:
+    """The request contract, built on first use (server.py builds it on a thread once listening)."""
+    return TypeAdapter(RequestIn)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REQUEST":  # openai.REQUEST, for those who read the contract from outside
+        return request_contract()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 JSON_BODY_ERROR = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
@@ -428,10 +438,11 @@ def invalid(message: str, param: str | None = None, code: str | None = None) -> 
 
 def parse(raw: bytes, loose: bool) -> RequestIn:
     """Parse and validate the body in one pass; the first problem as the API would report it."""
+    validator = request_contract().validator  # pydantic-core's: TypeAdapter adds a Python layer per call
     try:
         if loose:
-            return REQUEST.validate_json(raw, strict=False, extra="ignore")
-        return REQUEST.validate_json(raw, strict=True, extra="forbid")
+            return cast(RequestIn, validator.validate_json(raw, strict=False, extra="ignore"))
+        return cast(RequestIn, validator.validate_json(raw, strict=True, extra="forbid"))
     except ValidationError as exc:
         raise request_error(exc) from None
 
