@@ -43,6 +43,7 @@ class Model:
     # Anthropic `thinking` enabled/adaptive: answered with thinking blocks, refused with the API's 400
     # (a Claude model without extended thinking), or ignored (the gateway's open models)
     thinking: Literal["supported", "refused", "ignored"] = "ignored"
+    min_cache_tokens: int = 1024  # shorter prompt prefixes are not cached (Anthropic and OpenAI docs)
 
 
 def _m(id: str, plan: str, tools: bool = True, **kw: object) -> Model:
@@ -70,7 +71,14 @@ MODELS: dict[str, Model] = {
         _m("deepseek-r1-distill-qwen-7b", "pro", tools=False, context_window=131_072),
         _m("deepseek-r1-distill-llama-8b", "pro", tools=False, context_window=131_072),
         _m("deepseek-r1", "enterprise", tools=False, context_window=131_072),
-        _m("claude-3-5-haiku", "basic", credits_per_request=2, context_window=200_000, thinking="refused"),
+        _m(
+            "claude-3-5-haiku",
+            "basic",
+            credits_per_request=2,
+            context_window=200_000,
+            thinking="refused",
+            min_cache_tokens=2048,
+        ),
         _m("claude-sonnet-4.5", "pro", credits_per_request=5, context_window=200_000, thinking=THINKS),
         _m("claude-opus-4", "enterprise", credits_per_request=10, context_window=200_000, thinking=THINKS),
     )

@@ -175,6 +175,44 @@ class ThinkingConfig:
     refusal: str | None = None
 
 
+@dataclass(slots=True, frozen=True)
+class CachePoint:
+    """A block boundary of the prompt: a digest of the prompt up to it, and its size by the token estimate.
+
+    ttl: seconds, where the client put a cache breakpoint (Anthropic cache_control); None elsewhere.
+    """
+
+    digest: bytes
+    chars: int
+    ttl: float | None = None
+
+
+@dataclass(slots=True)
+class CacheAsk:
+    """What a request asks of the prompt cache (prompt caching: cache.py).
+
+    points: the prompt's block boundaries, in order; None: every block boundary of the canonical
+    prompt, each cached for `ttl` (OpenAI caches without being asked).
+    step: cache hits count in steps of this many tokens (OpenAI: 128).
+    lookback: how many block boundaries before a breakpoint a hit is looked for (Anthropic: 20).
+    """
+
+    points: list[CachePoint] | None
+    ttl: float = 300.0
+    step: int = 1
+    lookback: int = 20
+
+
+@dataclass(slots=True)
+class CacheUse:
+    """What the prompt cache did for a request: tokens read from it, and written to it (by TTL)."""
+
+    read: int = 0
+    created: int = 0
+    created_1h: int = 0  # of `created`, what was written for an hour (the rest: for 5 minutes)
+    writes: list[tuple[bytes, float]] = field(default_factory=list)  # (digest, ttl) to store
+
+
 @dataclass(slots=True)
 class ChatRequest:
     model: str
@@ -190,6 +228,9 @@ class ChatRequest:
     response_format: ResponseFormat | None = None  # None: free text
     prefill: str = ""  # Anthropic: a final assistant message's text, which the reply continues
     thinking: ThinkingConfig | None = None  # None: no thinking (not asked for, or the model ignores it)
+    logprobs: int | None = None  # OpenAI logprobs: how many top_logprobs per token; None: not asked
+    cache: CacheAsk | None = None  # None: no prompt caching asked for (or possible)
+    cached: CacheUse | None = None  # set by the exchange: what the prompt cache did for this request
 
     @property
     def turn(self) -> int:
@@ -233,8 +274,24 @@ StopReason = Literal["end_turn", "max_tokens", "tool_use", "stop_sequence", "ref
 
 @dataclass(slots=True)
 class Usage:
+    """Tokens as Anthropic counts them: input_tokens leaves out what was read from or written to the cache."""
+
     input_tokens: int
     output_tokens: int
+    cache_creation: int = 0
+    cache_read: int = 0
+    cache_creation_1h: int = 0  # of cache_creation, what was written for an hour
+
+
+def estimated_usage(request: ChatRequest, output_tokens: int) -> Usage:
+    """The usage of a reply nobody scripted a usage for: the prompt by the estimate, split by the cache."""
+    total = request.input_tokens()
+    used = request.cached
+    if used is None:
+        return Usage(total, output_tokens)
+    return Usage(
+        max(0, total - used.read - used.created), output_tokens, used.created, used.read, used.created_1h
+    )
 
 
 @dataclass(slots=True)
@@ -256,9 +313,29 @@ class StreamShape:
 class Reply:
     blocks: list[ReplyBlock]
     stop_reason: StopReason
-    usage: Usage
+    usage: Usage  # of every choice, with `others`
     shape: StreamShape = field(default_factory=StreamShape)
     thinking: list[ThinkingBlock] = field(default_factory=list)  # before the blocks; only when asked for
+    stop_sequence: str | None = None  # the client's stop sequence the reply was cut at
+    others: list[Reply] = field(default_factory=list)  # OpenAI n > 1: choices 1..n-1
+
+    def choices(self) -> list[Reply]:
+        return [self, *self.others]
+
+
+def with_choices(first: Reply, others: list[Reply]) -> Reply:
+    """One reply carrying n choices; its usage counts the output of all of them (the prompt once)."""
+    output = first.usage.output_tokens + sum(o.usage.output_tokens for o in others)
+    usage = Usage(
+        first.usage.input_tokens,
+        output,
+        first.usage.cache_creation,
+        first.usage.cache_read,
+        first.usage.cache_creation_1h,
+    )
+    return Reply(
+        first.blocks, first.stop_reason, usage, first.shape, first.thinking, first.stop_sequence, others
+    )
 
 
 @dataclass(slots=True)
@@ -292,7 +369,8 @@ class Draft:
 
 
 def make_reply(request: ChatRequest, draft: Draft, thinking: list[ThinkingBlock] | None = None) -> Reply:
-    """A reply as a model would give it: usage filled in, cut at the client's max_tokens.
+    """A reply as a model would give it: usage filled in, cut at the client's first stop sequence or
+    at its max_tokens, whichever the text reaches first.
 
     thinking: the reply's thinking blocks; their tokens count in the usage and come out of max_tokens.
     """
@@ -304,28 +382,57 @@ def make_reply(request: ChatRequest, draft: Draft, thinking: list[ThinkingBlock]
         reply.thinking = thinking
         return reply
     budget = chars_for_tokens(request.max_tokens)
+    if request.stop_sequences:
+        stop = _first_stop(draft.blocks, request.stop_sequences)
+        if stop is not None and stop[0] <= budget:
+            return _cut(request, draft, stop[0], "stop_sequence", stop[1])
     if draft.text_chars > budget:
-        return _cut(request, draft, budget)
-    usage = draft.usage or Usage(request.input_tokens(), _capped(draft.output_tokens, request.max_tokens))
+        return _cut(request, draft, budget, "max_tokens")
+    usage = draft.usage or estimated_usage(request, _capped(draft.output_tokens, request.max_tokens))
     return Reply(draft.blocks, draft.stop_reason, usage, draft.shape)
+
+
+def _first_stop(blocks: list[ReplyBlock], sequences: list[str]) -> tuple[int, str] | None:
+    """Where the text first ends with a stop sequence, as (characters of text before it, the sequence).
+
+    A model stops as soon as its output ends with one, so of overlapping matches the one that ends
+    first wins. Tool calls are not text: a sequence inside their input does not stop the reply.
+    """
+    before = 0
+    for b in blocks:
+        if not isinstance(b, Text):
+            continue
+        found = [(i + len(s), i, s) for s in sequences if s and (i := b.text.find(s)) >= 0]
+        if found:
+            _, start, seq = min(found)
+            return before + start, seq
+        before += len(b.text)
+    return None
 
 
 def _capped(tokens: int, max_tokens: int) -> int:
     return min(tokens, max_tokens) if max_tokens > 0 else tokens
 
 
-def _cut(request: ChatRequest, draft: Draft, budget: int) -> Reply:
-    """The blocks up to the text that runs past the budget, cut there: stop_reason max_tokens."""
+def _cut(
+    request: ChatRequest, draft: Draft, budget: int, reason: StopReason, sequence: str | None = None
+) -> Reply:
+    """The blocks up to the budget'th character of text, cut there: max_tokens or stop_sequence."""
     kept: list[ReplyBlock] = []
     for b in draft.blocks:
-        if isinstance(b, Text) and len(b.text) > budget:
-            kept.append(Text(b.text[:budget]))
+        if (
+            isinstance(b, Text)
+            and len(b.text) >= budget
+            and (reason == "stop_sequence" or len(b.text) > budget)
+        ):
+            if budget or not kept:
+                kept.append(Text(b.text[:budget]))
             break
         kept.append(b)
         budget -= len(b.text) if isinstance(b, Text) else 0
-    cut = Draft(kept, "max_tokens", draft.usage, draft.shape)
-    usage = cut.usage or Usage(request.input_tokens(), _capped(cut.output_tokens, request.max_tokens))
-    return Reply(kept, "max_tokens", usage, draft.shape)
+    cut = Draft(kept, reason, draft.usage, draft.shape)
+    usage = cut.usage or estimated_usage(request, _capped(cut.output_tokens, request.max_tokens))
+    return Reply(kept, reason, usage, draft.shape, stop_sequence=sequence)
 
 
 def estimate_tokens(chars: int) -> int:

@@ -108,13 +108,15 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     wire, settings = inbound.wire, ns.settings
     given = read_headers(inbound.raw_headers)
     account = ns.accounts.identify(given)
-    entry.raw_body = _json_body(inbound.body, given)
+    entry.raw_body = json_body(inbound.body, given)
     if settings.require_anthropic_version and wire.VERSION_HEADER and wire.VERSION_HEADER not in given:
         raise bad_request(f"{wire.VERSION_HEADER}: header is required")
     chat = wire.decode(entry.raw_body, given, settings.validation == "loose")
     model, chat = apply_model_rules(chat, settings.lenient, settings.tools_unsupported)
     charge.credits, charge.rate = ns.accounts.admit(account, model)
     charge.account = account
+    if chat.cache is not None:
+        chat.cached = ns.cache.plan(account.id, chat, chat.cache, model.min_cache_tokens)
     strict = given.get("x-mockgw-strict", "").lower() in TRUE
     decision = ns.engine.decide(chat, account.id, given.get("x-mockgw-scenario"), strict)
     entry.scenario, entry.turn, entry.attempt, entry.chaos = (
@@ -130,10 +132,12 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     if isinstance(result, Drop):
         return schedule.dropped(result.stall_ms)
     entry.status = 200
+    if chat.cached is not None:
+        ns.cache.commit(account.id, chat.cached)
     return _reply(wire, chat, result, request_id, charge.rate, entry)
 
 
-def _json_body(body: bytes | GatewayError | None, headers: dict[str, str]) -> bytes:
+def json_body(body: bytes | GatewayError | None, headers: dict[str, str]) -> bytes:
     if isinstance(body, GatewayError):
         raise body
     ctype = headers.get("content-type", "")

@@ -28,7 +28,7 @@ from mockgw.state import NAMESPACE_NAME
 from mockgw.web import json_response
 from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
-from mockgw.wire.anthropic_contract import MessageCreateParams
+from mockgw.wire.anthropic_contract import MessageCountTokensParams, MessageCreateParams
 from mockgw.wire.openai import FINISH_REASONS
 
 CLOSED = ConfigDict(extra="forbid")
@@ -116,10 +116,17 @@ AnthropicBlock = ThinkingBlock | RedactedThinkingBlock | TextBlock | ToolUseBloc
 
 
 @with_config(CLOSED)
+class CacheCreation(TypedDict):
+    ephemeral_5m_input_tokens: int
+    ephemeral_1h_input_tokens: int
+
+
+@with_config(CLOSED)
 class AnthropicUsage(TypedDict):
     input_tokens: int
     cache_creation_input_tokens: int
     cache_read_input_tokens: int
+    cache_creation: CacheCreation
     output_tokens: int
     service_tier: str
 
@@ -132,7 +139,7 @@ class AnthropicMessage(TypedDict):
     model: str
     content: list[AnthropicBlock]
     stop_reason: StopReason
-    stop_sequence: None
+    stop_sequence: str | None
     usage: AnthropicUsage
 
 
@@ -206,7 +213,7 @@ class ContentBlockStop(TypedDict):
 @with_config(CLOSED)
 class StopDelta(TypedDict):
     stop_reason: StopReason
-    stop_sequence: None
+    stop_sequence: str | None
 
 
 @with_config(CLOSED)
@@ -268,11 +275,48 @@ class AssistantMessage(TypedDict):
 
 
 @with_config(CLOSED)
+class TopLogprob(TypedDict):
+    token: str
+    bytes: list[int]
+    logprob: float
+
+
+@with_config(CLOSED)
+class TokenLogprob(TypedDict):
+    token: str
+    bytes: list[int]
+    logprob: float
+    top_logprobs: list[TopLogprob]
+
+
+@with_config(CLOSED)
+class ChoiceLogprobs(TypedDict):
+    """With `logprobs: true`: each token of the text (top_logprobs: as many as asked, the token first)."""
+
+    content: list[TokenLogprob]
+    refusal: None
+
+
+@with_config(CLOSED)
 class Choice(TypedDict):
     index: int
     message: AssistantMessage
-    logprobs: None
+    logprobs: ChoiceLogprobs | None
     finish_reason: FinishReason
+
+
+@with_config(CLOSED)
+class PromptTokensDetails(TypedDict):
+    cached_tokens: int
+    audio_tokens: int
+
+
+@with_config(CLOSED)
+class CompletionTokensDetails(TypedDict):
+    reasoning_tokens: int
+    audio_tokens: int
+    accepted_prediction_tokens: int
+    rejected_prediction_tokens: int
 
 
 @with_config(CLOSED)
@@ -280,6 +324,8 @@ class OpenAIUsage(TypedDict):
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
+    prompt_tokens_details: PromptTokensDetails
+    completion_tokens_details: CompletionTokensDetails
 
 
 @with_config(CLOSED)
@@ -288,6 +334,7 @@ class ChatCompletion(TypedDict):
     object: Literal["chat.completion"]
     created: int
     model: str
+    system_fingerprint: str
     choices: list[Choice]
     usage: OpenAIUsage
 
@@ -318,7 +365,7 @@ class ChunkDelta(TypedDict, total=False):
 class ChunkChoice(TypedDict):
     index: int
     delta: ChunkDelta
-    logprobs: None
+    logprobs: ChoiceLogprobs | None
     finish_reason: FinishReason | None
 
 
@@ -330,14 +377,22 @@ class ChatCompletionChunk(TypedDict):
     object: Literal["chat.completion.chunk"]
     created: int
     model: str
+    system_fingerprint: str
     choices: list[ChunkChoice]
-    usage: NotRequired[OpenAIUsage]
+    usage: NotRequired[OpenAIUsage | None]  # with include_usage: null on every chunk but the last
 
 
 OpenAIStreamEvent = ChatCompletionChunk | OpenAIError
 
 
 # --- the gateway's account routes -----------------------------------------------------------------
+
+
+@with_config(CLOSED)
+class TokensCount(TypedDict):
+    """anthropic.types.MessageTokensCount: what usage.input_tokens reports for the same request."""
+
+    input_tokens: int
 
 
 @with_config(CLOSED)
@@ -572,6 +627,7 @@ ScenarioFile = Scenario | list[Scenario]
 # name in components/schemas -> the type whose JSON Schema it is
 COMPONENTS: dict[str, Any] = {
     "AnthropicRequest": MessageCreateParams,
+    "TokensCount": TokensCount,
     "OpenAIRequest": openai_wire.RequestIn,
     "RefreshRequest": RefreshIn,
     "ScenarioFile": ScenarioFile,
@@ -620,7 +676,20 @@ def _schemas() -> dict[str, Any]:
         for sub, definition in schema.pop("$defs", {}).items():
             _add(out, prefix + sub, definition)
         _add(out, name, schema)
+    out["CountTokensRequest"] = _count_tokens_request(out["AnthropicRequest"])
     return out
+
+
+def _count_tokens_request(create: dict[str, Any]) -> dict[str, Any]:
+    """MessageCountTokensParams: its fields have MessageCreateParams' types (the generated contract
+    writes them with the same names), so its schema is a subset of AnthropicRequest's, sharing its
+    definitions (a schema of its own would double the time this document takes to build)."""
+    fields = {k: str(v) for k, v in MessageCountTokensParams.__annotations__.items()}
+    return create | {
+        "title": "MessageCountTokensParams",
+        "properties": {k: v for k, v in create["properties"].items() if k in fields},
+        "required": sorted(k for k, v in fields.items() if "Required[" in v),
+    }
 
 
 def _add(components: dict[str, Any], name: str, schema: dict[str, Any]) -> None:
@@ -756,6 +825,16 @@ def _paths() -> dict[str, Any]:
         "/api/v1/chat/completions": _chat(
             "OpenAI", "ChatCompletion", "OpenAIStreamEvent", "x-request-id", []
         ),
+        "/v1/messages/count_tokens": {
+            "post": _op(
+                "anthropic_count_tokens",
+                "the prompt's input_tokens, as usage reports them; not charged, not rate limited",
+                _json("TokensCount"),
+                body="CountTokensRequest",
+                errors="AnthropicError",
+                security=CREDENTIALS,
+            )
+        },
         "/api/v1/auth/me": {
             "get": _op(
                 "auth_me",

@@ -16,9 +16,9 @@ from starlette.routing import Route
 from typing_extensions import TypedDict
 
 from mockgw.accounts import Account
-from mockgw.catalog import MODELS
+from mockgw.catalog import MODELS, apply_model_rules
 from mockgw.domain import GatewayError, bad_request
-from mockgw.exchange import read_headers
+from mockgw.exchange import json_body, read_headers
 from mockgw.ids import new_request_id
 from mockgw.web import content_length, error_response, json_response, namespace_of, read_body, wire_for_path
 from mockgw.wire import anthropic as anthropic_wire
@@ -115,6 +115,23 @@ def routes() -> list[Route]:
             raise GatewayError(404, "not_found", f"model: {model_id}")
         return anthropic_wire.encode_model(MODELS[model_id])
 
+    async def count_tokens(request: Request) -> Any:
+        """What usage.input_tokens would report for this request (before the prompt cache splits it):
+        the same identity, contract and model rules as POST /v1/messages; not charged, not rate limited.
+        """
+        ns, settings = namespace_of(request), namespace_of(request).settings
+        given = read_headers(request.scope["headers"])
+        ns.accounts.identify(given)
+        if settings.require_anthropic_version and "anthropic-version" not in given:
+            raise bad_request("anthropic-version: header is required")
+        limit, timeout = settings.max_body_bytes, settings.body_timeout_seconds
+        raw = json_body(
+            await read_body(request.receive, content_length(request.scope["headers"]), limit, timeout), given
+        )
+        chat = anthropic_wire.decode_count_tokens(raw, given, settings.validation == "loose")
+        _, chat = apply_model_rules(chat, settings.lenient, settings.tools_unsupported)
+        return {"input_tokens": chat.input_tokens()}
+
     async def refresh(request: Request) -> Any:
         ns = namespace_of(request)
         limit, timeout = ns.settings.max_body_bytes, ns.settings.body_timeout_seconds
@@ -125,6 +142,7 @@ def routes() -> list[Route]:
         Route("/api/v1/models", endpoint(openai_models), methods=["GET"]),
         Route("/v1/models", endpoint(anthropic_models), methods=["GET"]),
         Route("/v1/models/{model_id:path}", endpoint(anthropic_model), methods=["GET"]),
+        Route("/v1/messages/count_tokens", endpoint(count_tokens), methods=["POST"]),
         Route("/api/v1/auth/me", endpoint(me), methods=["GET"]),
         Route("/api/v1/auth/refresh", endpoint(refresh), methods=["POST"]),
         Route("/api/v1/public/credits/balance", endpoint(balance), methods=["GET"]),

@@ -14,6 +14,7 @@ import time
 from pydantic import TypeAdapter
 
 from mockgw.accounts import Accounts, AccountsConfig
+from mockgw.cache import PromptCache
 from mockgw.clock import Clock
 from mockgw.domain import GatewayError, bad_request
 from mockgw.files import parse_document, read_text
@@ -48,11 +49,13 @@ class Namespace:
         self.accounts = Accounts(accounts, self.clock, settings.lenient)
         self.engine = Engine(library, settings.seed, settings.strict)
         self.journal = Journal(settings.journal_size, settings.journal_body_bytes)
+        self.cache = PromptCache(self.clock)
         self.last_used = time.monotonic()
 
     def reset(self) -> None:
-        """Journal, attempt counters, uploaded and active scenarios, accounts and the clock."""
+        """Journal, attempt counters, uploaded and active scenarios, accounts, prompt cache and the clock."""
         self.journal.clear()
+        self.cache.reset()
         self.engine.reset()
         self.clock.reset()
         self.accounts.reset()

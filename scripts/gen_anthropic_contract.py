@@ -126,6 +126,7 @@ class Writer:
         self.default_tags: dict[Any, str] = shared.default_tags if shared else {}  # tag when left out
         self.shared = shared
         self.imported: set[str] = set()
+        self.merged: set[str] = set()  # the merged message TypedDicts emitted
 
     def name(self, cls: Any) -> str:
         if self.shared and cls in self.shared.names:
@@ -257,24 +258,28 @@ class Writer:
             self.aliases.append(f"{alias} = Annotated[{rendered}, {marks}]")
         return self.unions[rendered]
 
-    def root(self, base: Any, name: str, message: str) -> None:
-        """The request itself: MessageCreateParams, with the message roles merged into one TypedDict."""
+    def root(self, base: Any, name: str, message: str, extra: dict[str, str] | None = None) -> None:
+        """The request itself: MessageCreateParams, with the message roles merged into one TypedDict
+        (emitted once, for the first root that has it); `extra`: fields the SDK type lacks.
+        """
         hints = get_type_hints(base, include_extras=True)
-        roles = _members(get_args(_strip(hints["messages"]))[0])
-        user = roles[0]
-        role_values = [_tag(m, "role")[0][0] for m in roles]
-        content = self.render(get_type_hints(user, include_extras=True)["content"], f"{message}.content")
-        self.classes.append(
-            "@with_config(STRICT)\n"
-            f"class {message}(TypedDict):\n"
-            f"    role: Literal[{', '.join(repr(r) for r in role_values)}]\n"
-            f"    content: {content}"
-        )
+        if message not in self.merged:
+            self.merged.add(message)
+            roles = _members(get_args(_strip(hints["messages"]))[0])
+            user = roles[0]
+            role_values = [_tag(m, "role")[0][0] for m in roles]
+            content = self.render(get_type_hints(user, include_extras=True)["content"], f"{message}.content")
+            self.classes.append(
+                "@with_config(STRICT)\n"
+                f"class {message}(TypedDict):\n"
+                f"    role: Literal[{', '.join(repr(r) for r in role_values)}]\n"
+                f"    content: {content}"
+            )
         RULES[(name, "messages")] = f"Annotated[list[{message}], Field(max_length={MAX_MESSAGES})]"
-        extra = {"stream": "bool"} | SAMPLING
         self.emit(base, name, skip=HEADER_PARAMS, extra=extra)
 
-    def source(self, doc: str, adapter: str, root: str) -> str:
+    def source(self, doc: str, adapters: dict[str, str]) -> str:
+        """The module: `adapters` maps each TypeAdapter's name to the root TypedDict it validates."""
         sdk = version("anthropic")
         imports = ""
         if self.imported:
@@ -297,28 +302,39 @@ from typing_extensions import Required, TypedDict
 SDK_VERSION = "{sdk}"
 '''
         return "\n\n".join(
-            [head, *self.classes, "\n".join(self.aliases), f"\n{adapter} = TypeAdapter({root})\n"]
+            [
+                head,
+                *self.classes,
+                "\n".join(self.aliases),
+                "\n" + "".join(f"{a} = TypeAdapter({r})\n" for a, r in adapters.items()),
+            ]
         )
 
 
 def main(argv: list[str]) -> int:
     """Writes the two modules of the contract to mockgw/wire/, or to the folder given (a test compares)."""
+    from anthropic.types import message_count_tokens_params as count_tokens
     from anthropic.types import message_create_params as standard
     from anthropic.types.beta import message_create_params as beta
 
     folder = Path(argv[0]) if argv else OUT.parent
     request = Writer()
-    request.root(standard.MessageCreateParamsBase, "MessageCreateParams", "Message")
+    create_extra = {"stream": "bool"} | SAMPLING
+    request.root(standard.MessageCreateParamsBase, "MessageCreateParams", "Message", create_extra)
+    request.root(count_tokens.MessageCountTokensParams, "MessageCountTokensParams", "Message")
     betas = Writer(shared=request)
-    betas.root(beta.MessageCreateParamsBase, "BetaMessageCreateParams", "BetaMessage")
-    doc = "The Anthropic Messages request contract: `MessageCreateParams`, validated by `REQUEST`."
+    betas.root(beta.MessageCreateParamsBase, "BetaMessageCreateParams", "BetaMessage", create_extra)
+    doc = (
+        "The Anthropic Messages request contract: `MessageCreateParams`, validated by `REQUEST`, and\n"
+        "`MessageCountTokensParams` (POST /v1/messages/count_tokens; its TypeAdapter is built on first use)."
+    )
     beta_doc = (
         "The request that names a beta in `anthropic-beta`: `BetaMessageCreateParams`, validated by\n"
         "`BETA_REQUEST`. Imported on the first such request: building it costs as much as the standard one."
     )
     outputs = {
-        folder / OUT.name: request.source(doc, "REQUEST", "MessageCreateParams"),
-        folder / BETA_OUT.name: betas.source(beta_doc, "BETA_REQUEST", "BetaMessageCreateParams"),
+        folder / OUT.name: request.source(doc, {"REQUEST": "MessageCreateParams"}),
+        folder / BETA_OUT.name: betas.source(beta_doc, {"BETA_REQUEST": "BetaMessageCreateParams"}),
     }
     config = OUT.parents[2] / "pyproject.toml"
     ruff = [sys.executable, "-m", "ruff", "format", "-q", "--config", str(config)]

@@ -257,3 +257,36 @@ def test_unknown_control_paths_and_methods_answer_in_the_control_envelope(http):
     assert r.status_code == 404 and set(r.json()) == {"error"}
     r = http.patch("/_mockgw/health")
     assert r.status_code == 405 and set(r.json()) == {"error"} and "GET" in r.headers["allow"]
+
+
+def test_count_tokens_and_reply_shaping_conform(http, document):
+    """count_tokens, a reply cut at a stop sequence, a cached prompt, n choices with logprobs."""
+    conforms(
+        document,
+        http.post("/v1/messages/count_tokens", json={"model": "qwen-coder-32b", "messages": HI}, headers=KEY),
+        200,
+    )
+    conforms(document, http.post("/v1/messages/count_tokens", json=A_BODY, headers=KEY), 400)
+    system = [
+        {"type": "text", "text": "Be brief. " * 500, "cache_control": {"type": "ephemeral", "ttl": "1h"}}
+    ]
+    stopped = A_BODY | {"stop_sequences": ["e"], "system": system}
+    for body in (stopped, stopped | {"stream": True}):
+        assert (
+            '"stop_sequence":"e"'
+            in conforms(document, http.post("/v1/messages", json=body, headers=KEY), 200).text
+        )
+    shaped = O_BODY | {"n": 2, "logprobs": True, "top_logprobs": 2, "stop": "e"}
+    conforms(document, http.post("/api/v1/chat/completions", json=shaped, headers=KEY), 200)
+    streamed = shaped | {"stream": True, "stream_options": {"include_usage": True}}
+    conforms(document, http.post("/api/v1/chat/completions", json=streamed, headers=KEY), 200)
+
+
+def test_the_count_tokens_request_schema_is_its_contracts_fields(document):
+    """MessageCountTokensParams' fields, typed as MessageCreateParams types them (the contract names
+    the same types for both), required ones included."""
+    from mockgw.wire.anthropic_contract import MessageCountTokensParams
+
+    schema = document.doc["components"]["schemas"]["CountTokensRequest"]
+    assert set(schema["properties"]) == set(MessageCountTokensParams.__annotations__)
+    assert schema["required"] == ["messages", "model"]

@@ -2,8 +2,8 @@
 
 Each suite comes from its SDK's source distribution on PyPI, the same version as the one installed
 (it tests the installed package), and runs unchanged in a subprocess with TEST_API_BASE_URL set:
-anthropic's tests/api_resources/test_messages.py (without count_tokens: mockgw does not serve
-/v1/messages/count_tokens) and openai's tests/api_resources/chat/test_completions.py -k create.
+anthropic's tests/api_resources/test_messages.py (create, stream and count_tokens) and openai's
+tests/api_resources/chat/test_completions.py -k create.
 The sdists are kept in .cache/sdk-suites; what a suite's conftest imports is in the `test` extra and
 installed here only when missing. Network: PyPI only, and only on the first run.
 """
@@ -51,7 +51,7 @@ class Suite:
 
 
 SUITES = [
-    Suite("anthropic", "tests/api_resources/test_messages.py", ("-k", "not count_tokens"), ""),
+    Suite("anthropic", "tests/api_resources/test_messages.py", (), ""),
     Suite("openai", "tests/api_resources/chat/test_completions.py", ("-k", "create"), "/api/v1"),
 ]
 

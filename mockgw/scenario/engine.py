@@ -33,6 +33,7 @@ from mockgw.domain import (
     ToolUse,
     Usage,
     bad_request,
+    with_choices,
 )
 from mockgw.generate import default_reply, reply_to
 from mockgw.ids import tool_call_key
@@ -83,7 +84,9 @@ class Script:
                 return Drop(self.fault.ms if self.fault.connection == "stall" else 0)
             assert self.error is not None
             return error_from(self.error, Placeholders(req, seed))
-        return reply_to(req, self.fixed or self._draft(Placeholders(req, seed)), seed)
+        reply = reply_to(req, self.fixed or self._draft(Placeholders(req, seed)), seed)
+        # n choices of a scripted reply: the same scripted content in each (README, Assumptions)
+        return reply if req.n == 1 else with_choices(reply, [reply] * (req.n - 1))
 
     def _draft(self, values: Placeholders | None) -> Draft:
         """The reply before it meets a request; values is None only for text without placeholders."""
@@ -296,7 +299,14 @@ class Engine:
             reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
             message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
             return Decision(bad_request(message), turn=req.turn + 1)
-        return Decision(default_reply(req, self.seed), None, req.turn + 1)
+        return Decision(self._generated(req), None, req.turn + 1)
+
+    def _generated(self, req: ChatRequest) -> Reply:
+        """The default reply; for n choices, n generations, each seeded apart (seed + choice index)."""
+        first = default_reply(req, self.seed)
+        if req.n == 1:
+            return first
+        return with_choices(first, [default_reply(req, self.seed + k) for k in range(1, req.n)])
 
     def _play(self, candidate: Candidate, req: ChatRequest, credential: str) -> Decision:
         scenario = candidate.scenario

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -14,6 +15,8 @@ from mockgw.clock import iso
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
+    CacheAsk,
+    CachePoint,
     ChatRequest,
     ErrorKind,
     GatewayError,
@@ -101,11 +104,31 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
     """The request as the Messages API reads it: MessageCreateParams (anthropic_contract.py), then the
     rules its types cannot say. Each 400 is worded as the real API words it.
     """
-    named = headers.get("anthropic-beta")
-    betas = frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
+    betas = _betas(headers)
     req = _validated(raw, _beta_request() if betas else request_contract(), loose)
     if betas and not loose:
         _check_betas(req, betas)
+    return _chat_request(req, raw, betas)
+
+
+def decode_count_tokens(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
+    """POST /v1/messages/count_tokens: MessageCountTokensParams, then the same rules as decode.
+
+    With a beta named, fields the standard contract lacks are let through (mockgw has no beta
+    contract for this route, and Claude Code names betas on it).
+    """
+    betas = _betas(headers)
+    req = _validated(raw, _count_request(), loose or bool(betas))
+    req.pop("thinking", None)  # its rules tie it to max_tokens, which this request has not
+    return _chat_request(req, raw, betas)
+
+
+def _betas(headers: Mapping[str, str]) -> frozenset[str]:
+    named = headers.get("anthropic-beta")
+    return frozenset(b.strip() for b in named.split(",") if b.strip()) if named else NO_BETAS
+
+
+def _chat_request(req: dict[str, Any], raw: bytes, betas: frozenset[str]) -> ChatRequest:
     system = _system(req.get("system"))
     messages, prefill = _conversation(req["messages"], system)
     thinking = _thinking(req, betas) if "thinking" in req else None
@@ -129,6 +152,7 @@ def decode(raw: bytes, headers: Mapping[str, str], loose: bool) -> ChatRequest:
         stop_sequences=req.get("stop_sequences") or [],
         response_format=_output_format(req["output_config"]) if "output_config" in req else None,
         thinking=thinking,
+        cache=_cache_ask(req) if b'"cache_control"' in raw else None,
     )
 
 
@@ -137,6 +161,66 @@ def _output_format(config: dict[str, Any]) -> ResponseFormat | None:
     model's schema (anthropic SDK 2.15: resources/messages/messages.py, lib/_parse/_transform.py)."""
     fmt = config.get("format")
     return ResponseFormat("json_schema", fmt["schema"]) if fmt else None
+
+
+# --- prompt caching: where the prompt's blocks end, and which carry cache_control -----------------
+
+TTLS = {"5m": 300.0, "1h": 3600.0}
+
+
+def _cache_ask(req: dict[str, Any]) -> CacheAsk | None:
+    """The prompt's block boundaries in cache order (tools, system, messages), breakpoints marked.
+
+    A top-level `cache_control` marks the last block ("applies a cache_control marker to the last
+    cacheable block in the request", MessageCreateParams.cache_control).
+    """
+    system = req.get("system") or []
+    blocks: list[tuple[dict[str, Any], int]] = [(t, _tool_chars(t)) for t in req.get("tools") or []]
+    blocks += (
+        [({"text": system}, len(system))]
+        if isinstance(system, str)
+        else [(b, len(b["text"])) for b in system]
+    )
+    for m in req["messages"]:
+        content = m["content"]
+        if isinstance(content, str):
+            blocks.append(({"role": m["role"], "text": content}, len(content)))
+        else:
+            blocks += [(b, _block_chars(b)) for b in content]
+    if not blocks:
+        return None
+    h = hashlib.blake2b(req["model"].encode(), digest_size=16)
+    points: list[CachePoint] = []
+    chars = 0
+    last = req.get("cache_control")
+    for i, (block, size) in enumerate(blocks):
+        mark = block.get("cache_control") or (last if i == len(blocks) - 1 else None)
+        h.update(dumps({k: v for k, v in block.items() if k != "cache_control"}) + b"\0")
+        chars += size
+        points.append(CachePoint(h.digest(), chars, TTLS[mark.get("ttl") or "5m"] if mark else None))
+    return CacheAsk(points) if any(p.ttl for p in points) else None
+
+
+def _tool_chars(tool: dict[str, Any]) -> int:
+    """What ChatRequest.input_tokens counts of a tool: a custom tool's name and description."""
+    return len(tool["name"]) + len(tool.get("description") or "") if tool["type"] == "custom" else 0
+
+
+def _block_chars(block: dict[str, Any]) -> int:
+    kind = block["type"]
+    if kind == "text":
+        return len(block["text"])
+    if kind == "tool_result":
+        return len(_text_of(block.get("content")))
+    return len(repr(block["input"])) if kind == "tool_use" else 0
+
+
+@cache
+def _count_request() -> TypeAdapter[Any]:
+    """Built on the first count_tokens request: building it costs a good part of REQUEST's build."""
+    from mockgw.wire.anthropic_contract import MessageCountTokensParams
+
+    return TypeAdapter(MessageCountTokensParams)
 
 
 @cache
@@ -399,10 +483,18 @@ def _tool_id(tool_id: str) -> str:
 
 
 def _usage(reply: Reply, output_tokens: int) -> dict[str, Any]:
+    """anthropic.types.Usage: input_tokens + cache_creation_input_tokens + cache_read_input_tokens is
+    the whole prompt; cache_creation splits the tokens written by TTL.
+    """
+    u = reply.usage
     return {
-        "input_tokens": reply.usage.input_tokens,
-        "cache_creation_input_tokens": 0,
-        "cache_read_input_tokens": 0,
+        "input_tokens": u.input_tokens,
+        "cache_creation_input_tokens": u.cache_creation,
+        "cache_read_input_tokens": u.cache_read,
+        "cache_creation": {
+            "ephemeral_5m_input_tokens": u.cache_creation - u.cache_creation_1h,
+            "ephemeral_1h_input_tokens": u.cache_creation_1h,
+        },
         "output_tokens": output_tokens,
         "service_tier": "standard",
     }
@@ -429,7 +521,7 @@ def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> d
         "model": request.model,
         "content": [*map(_thinking_block, reply.thinking), *map(_content_block, reply.blocks)],
         "stop_reason": reply.stop_reason,
-        "stop_sequence": None,
+        "stop_sequence": reply.stop_sequence,
         "usage": _usage(reply, reply.usage.output_tokens),
     }
 
@@ -449,7 +541,11 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
     shape = reply.shape
     named, block_events = shape.event_names, shape.block_events
     size = reply.shape.chunk_chars
-    shell = encode(reply, request, reply_id, created) | {"content": [], "stop_reason": None}
+    shell = encode(reply, request, reply_id, created) | {
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+    }
     shell["usage"] = _usage(reply, 1)
     frames = [_frame({"type": "message_start", "message": shell}, named)]
     event_line = b"event: content_block_delta\n" if named else b""
@@ -472,12 +568,12 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
             frames.append(_frame({"type": "content_block_stop", "index": i}, named))
     final = {
         "type": "message_delta",
-        "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+        "delta": {"stop_reason": reply.stop_reason, "stop_sequence": reply.stop_sequence},
         # cumulative, as the real API sends it; LangChain reads input_tokens only from here
         "usage": {
             "input_tokens": reply.usage.input_tokens,
-            "cache_creation_input_tokens": 0,
-            "cache_read_input_tokens": 0,
+            "cache_creation_input_tokens": reply.usage.cache_creation,
+            "cache_read_input_tokens": reply.usage.cache_read,
             "output_tokens": reply.usage.output_tokens,
         },
     }

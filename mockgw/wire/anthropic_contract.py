@@ -1,4 +1,5 @@
-"""The Anthropic Messages request contract: `MessageCreateParams`, validated by `REQUEST`.
+"""The Anthropic Messages request contract: `MessageCreateParams`, validated by `REQUEST`, and
+`MessageCountTokensParams` (POST /v1/messages/count_tokens; its TypeAdapter is built on first use).
 
 Transcribed from anthropic==2.15.0's request types. Do not edit: run scripts/gen_anthropic_contract.py
 (make contract).
@@ -1338,6 +1339,21 @@ class MessageCreateParams(TypedDict, total=False):
     temperature: Annotated[float, Field(ge=0.0, le=2.0)]
     top_p: Annotated[float, Field(ge=0.0, le=1.0)]
     top_k: Annotated[int, Field(ge=0)]
+
+
+@with_config(STRICT)
+class MessageCountTokensParams(TypedDict, total=False):
+    messages: Required[Annotated[list[Message], Field(max_length=100000)]]
+    model: Required[str]
+    cache_control: Annotated[CacheControlEphemeralParam, OneTag("ephemeral")] | None
+    output_config: OutputConfigParam
+    speed: Literal["standard", "fast"] | None
+    system: Annotated[
+        Annotated[str, Tag("str")] | Annotated[list[TextBlockParam], Tag("list")], by_kind("str", "list")
+    ]
+    thinking: MessageCreateParamsThinking
+    tool_choice: MessageCreateParamsToolChoice
+    tools: list[MessageCreateParamsTools]
 
 
 BashCodeExecutionToolResultBlockContent = Annotated[

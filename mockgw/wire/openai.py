@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import types
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -19,6 +21,7 @@ from mockgw.catalog import Model
 from mockgw.domain import (
     DEFAULT_MAX_TOKENS,
     Block,
+    CacheAsk,
     ChatRequest,
     ContextWindowExceeded,
     ErrorKind,
@@ -974,7 +977,15 @@ def decode(raw: bytes, headers: Mapping[str, str] | None = None, loose: bool = F
         stop_sequences=[stop] if isinstance(stop, str) else list(stop or []),
         n=req.get("n") or 1,
         response_format=_response_format(req.get("response_format")),
+        logprobs=(req.get("top_logprobs") or 0) if req.get("logprobs") else None,
+        cache=AUTOMATIC_24H if req.get("prompt_cache_retention") == "24h" else AUTOMATIC,
     )
+
+
+# OpenAI caches prompts of 1024 tokens or more without being asked, for 5 to 10 minutes of inactivity
+# (mockgw: 5), or 24 hours with prompt_cache_retention "24h"; hits count in steps of 128 tokens.
+AUTOMATIC = CacheAsk(None, ttl=300.0, step=128, lookback=1 << 30)
+AUTOMATIC_24H = CacheAsk(None, ttl=24 * 3600.0, step=128, lookback=1 << 30)
 
 
 # --- reply ----------------------------------------------------------------------------------------
@@ -984,24 +995,41 @@ def _call_id(tool_id: str) -> str:
     return "call_" + tool_call_key(tool_id)
 
 
-def _usage(reply: Reply) -> dict[str, int]:
+def _usage(reply: Reply) -> dict[str, Any]:
+    """openai.types.CompletionUsage: prompt_tokens is the whole prompt, cached_tokens the part read
+    from the prompt cache; the other details are always 0 here (no audio, reasoning or predictions).
+    """
     u = reply.usage
+    prompt = u.input_tokens + u.cache_creation + u.cache_read
     return {
-        "prompt_tokens": u.input_tokens,
+        "prompt_tokens": prompt,
         "completion_tokens": u.output_tokens,
-        "total_tokens": u.input_tokens + u.output_tokens,
+        "total_tokens": prompt + u.output_tokens,
+        "prompt_tokens_details": {"cached_tokens": u.cache_read, "audio_tokens": 0},
+        "completion_tokens_details": {
+            "reasoning_tokens": 0,
+            "audio_tokens": 0,
+            "accepted_prediction_tokens": 0,
+            "rejected_prediction_tokens": 0,
+        },
     }
 
 
-def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
-    text = "".join(b.text for b in reply.blocks if isinstance(b, Text))
+@lru_cache(maxsize=256)
+def system_fingerprint(model: str) -> str:
+    """A stable fingerprint per model, in the API's fp_ + hex form."""
+    return "fp_" + hashlib.blake2b(model.encode(), digest_size=5).hexdigest()
+
+
+def _assistant_message(choice: Reply) -> dict[str, Any]:
+    text = "".join(b.text for b in choice.blocks if isinstance(b, Text))
     calls = [
         {
             "id": _call_id(b.id),
             "type": "function",
             "function": {"name": b.name, "arguments": dumps(b.input).decode()},
         }
-        for b in reply.blocks
+        for b in choice.blocks
         if isinstance(b, ToolUse)
     ]
     message: dict[str, Any] = {
@@ -1011,38 +1039,73 @@ def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> d
     }
     if calls:
         message["tool_calls"] = calls
+    return message
+
+
+def encode(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> dict[str, Any]:
+    choices = []
+    for index, choice in enumerate(reply.choices()):
+        message = _assistant_message(choice)
+        logprobs = None
+        if request.logprobs is not None:
+            logprobs = {
+                "content": token_logprobs(message["content"] or "", request.logprobs),
+                "refusal": None,
+            }
+        choices.append(
+            {
+                "index": index,
+                "message": message,
+                "logprobs": logprobs,
+                "finish_reason": FINISH_REASONS[choice.stop_reason],
+            }
+        )
     return {
         "id": reply_id,
         "object": "chat.completion",
         "created": created,
         "model": request.model,
-        "choices": [
-            {
-                "index": 0,
-                "message": message,
-                "logprobs": None,
-                "finish_reason": FINISH_REASONS[reply.stop_reason],
-            }
-        ],
+        "system_fingerprint": system_fingerprint(request.model),
+        "choices": choices,
         "usage": _usage(reply),
     }
 
 
 def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: int) -> list[bytes]:
-    """The whole SSE stream as frames: role first, content and tool-call fragments, finish, usage, [DONE].
+    """The whole SSE stream as frames: per choice, role first, content and tool-call fragments, finish;
+    then usage (when asked for: every chunk before it has "usage": null), then [DONE].
 
     Every chunk shares its envelope, so it is encoded once and each delta is spliced in as bytes.
     """
-    base = dumps(
-        {"id": reply_id, "object": "chat.completion.chunk", "created": created, "model": request.model}
-    )
-    head = b"data: " + base[:-1] + b',"choices":[{"index":0,"delta":'
-    size = reply.shape.chunk_chars
+    envelope = {
+        "id": reply_id,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": request.model,
+        "system_fingerprint": system_fingerprint(request.model),
+    }
+    base = dumps(envelope)
+    end = b',"usage":null}\n\n' if request.stream_usage else b"}\n\n"
+    frames: list[bytes] = []
+    for index, choice in enumerate(reply.choices()):
+        head = b"data: " + base[:-1] + b',"choices":[{"index":%d,"delta":' % index
+        frames += _choice_frames(choice, request, head, end)
+    if request.stream_usage:
+        frames.append(b"data: " + base[:-1] + b',"choices":[],"usage":' + dumps(_usage(reply)) + b"}\n\n")
+    frames.append(DONE)
+    return frames
+
+
+def _choice_frames(choice: Reply, request: ChatRequest, head: bytes, end: bytes) -> list[bytes]:
+    size = choice.shape.chunk_chars
     deltas: list[bytes] = []  # each an encoded delta object
+    texts: list[str] = []  # the text each delta carries, for logprobs
     calls = 0
-    for b in reply.blocks:
+    for b in choice.blocks:
         if isinstance(b, Text):
-            deltas += [b'{"content":' + dumps_str(piece) + b"}" for piece in chunks(b.text, size)]
+            pieces = list(chunks(b.text, size))
+            deltas += [b'{"content":' + dumps_str(piece) + b"}" for piece in pieces]
+            texts += pieces
             continue
         call = {
             "index": calls,
@@ -1052,20 +1115,60 @@ def encode_stream(reply: Reply, request: ChatRequest, reply_id: str, created: in
         }
         deltas.append(dumps({"tool_calls": [call]}))
         fragment = b'{"tool_calls":[{"index":%d,"function":{"arguments":' % calls
-        deltas += [fragment + dumps_str(a) + b"}}]}" for a in chunks(dumps(b.input).decode(), size)]
+        arguments = [fragment + dumps_str(a) + b"}}]}" for a in chunks(dumps(b.input).decode(), size)]
+        deltas += arguments
+        texts += [""] * (len(arguments) + 1)
         calls += 1
-    if reply.blocks and isinstance(reply.blocks[0], ToolUse):
+    if choice.blocks and isinstance(choice.blocks[0], ToolUse):
         deltas[0] = b'{"role":"assistant","content":null,' + deltas[0][1:]  # the role rides on the first call
     else:
         deltas.insert(0, b'{"role":"assistant","content":"","refusal":null}')
-    running = b',"logprobs":null,"finish_reason":null}]}\n\n'
-    frames = [head + d + running for d in deltas]
-    finish = FINISH_REASONS[reply.stop_reason].encode()
-    frames.append(head + b'{},"logprobs":null,"finish_reason":"' + finish + b'"}]}\n\n')
-    if request.stream_usage:
-        frames.append(b"data: " + base[:-1] + b',"choices":[],"usage":' + dumps(_usage(reply)) + b"}\n\n")
-    frames.append(DONE)
-    return frames
+        texts.insert(0, "")
+    finish = FINISH_REASONS[choice.stop_reason].encode()
+    last = head + b'{},"logprobs":null,"finish_reason":"' + finish + b'"}]' + end
+    if request.logprobs is None:
+        running = b',"logprobs":null,"finish_reason":null}]' + end
+        return [*(head + d + running for d in deltas), last]
+    k = request.logprobs
+    frames = []
+    for d, text in zip(deltas, texts, strict=True):
+        logprobs = b'{"content":' + dumps(token_logprobs(text, k)) + b',"refusal":null}' if text else b"null"
+        frames.append(head + d + b',"logprobs":' + logprobs + b',"finish_reason":null}]' + end)
+    return [*frames, last]
+
+
+# Alternatives offered in top_logprobs after the token itself: common English tokens, each less likely
+# than any token of the text (whose logprobs are above -2.5). Built once: n=128 with top_logprobs=20
+# is a hundred thousand entries, so they are shared, never copied (nothing changes them).
+ALTERNATIVES = [
+    {"token": t, "bytes": list(t.encode()), "logprob": -2.5 - 0.75 * i}
+    for i, t in enumerate(
+        (" the", ",", " and", ".", " to", " of", " a", " in", " is", " that", "\n", " for", " it", " with")
+        + (" as", " on", " this", " be", " you", " are", " or")
+    )
+]
+
+
+def token_logprobs(text: str, k: int) -> list[dict[str, Any]]:
+    """openai ChatCompletionTokenLogprob for each token of the text, split as the token estimate splits
+    it (four characters a token); deterministic, logprob <= 0, top_logprobs the token itself first.
+    """
+    return [_token_logprob(token, k) for token in chunks(text, 4)]
+
+
+@lru_cache(maxsize=8192)
+def _token_logprob(token: str, k: int) -> dict[str, Any]:
+    own = {
+        "token": token,
+        "bytes": list(token.encode()),
+        "logprob": -(zlib.crc32(token.encode()) % 2500) / 1000,
+    }
+    others = (
+        ALTERNATIVES
+        if k < 2 or all(a["token"] != token for a in ALTERNATIVES[: k - 1])
+        else [a for a in ALTERNATIVES if a["token"] != token]
+    )
+    return own | {"top_logprobs": [own, *others[: k - 1]] if k else []}
 
 
 # --- the model catalog (GET /api/v1/models) -------------------------------------------------------
