@@ -90,10 +90,19 @@ def handle(ns: Namespace, inbound: Inbound) -> Exchange:
     try:
         answer = _decide(ns, inbound, request_id, entry, charge)
     except GatewayError as err:
-        answer = _error(wire, err, request_id, charge.rate, entry)
+        answer = _error(wire, _detached(err), request_id, charge.rate, entry)
     except Exception as exc:
-        answer = _error(wire, internal_error(exc, inbound.path), request_id, charge.rate, entry)
+        answer = _error(wire, _detached(internal_error(exc, inbound.path)), request_id, charge.rate, entry)
     return Exchange(answer, entry, charge)
+
+
+def _detached(err: GatewayError) -> GatewayError:
+    """The error without its traceback and the exceptions it was raised from. The journal keeps it,
+    and a traceback's frames hold the request (entry -> error -> frame -> entry): a reference cycle per
+    refused request, which the garbage collector found in pauses of up to 300 ms under a stream of 429s.
+    """
+    err.__traceback__ = err.__context__ = err.__cause__ = None
+    return err
 
 
 def settle(ns: Namespace, done: Exchange, report: Report | None) -> None:

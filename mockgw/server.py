@@ -22,8 +22,6 @@ from mockgw.files import InvalidFile
 from mockgw.scenario.loader import shipped_dir
 from mockgw.settings import Settings
 from mockgw.state import State, load_scenarios
-from mockgw.wire import anthropic as anthropic_wire
-from mockgw.wire import openai as openai_wire
 
 log = logging.getLogger("mockgw")
 
@@ -53,21 +51,6 @@ def serving_app(state: State) -> Any:
     from mockgw.record.missing import recording_app  # httpx is imported only by those who record
 
     return recording_app(app, state)
-
-
-def build_contracts_in_background() -> None:
-    """Build the request contracts on a thread while the server starts answering.
-
-    They are a third of start-up and only chat requests need them: `mockgw serve` answers without
-    them. A chat request that comes before they are built builds them itself (the same object).
-    """
-
-    def build() -> None:
-        anthropic_wire.request_contract()
-        openai_wire.request_contract()
-        gc.freeze()  # they live as long as the process, like everything frozen at start
-
-    threading.Thread(target=build, name="mockgw-contracts", daemon=True).start()
 
 
 class GracefulServer(uvicorn.Server):
@@ -117,7 +100,6 @@ class MockGateway(MockgwClient):
         host, port = sock.getsockname()[:2]
         self.url = f"http://{host}:{port}"
         app = serving_app(self.state)
-        build_contracts_in_background()
         self._server = uvicorn.Server(_uvicorn_config(app, self.settings, "warning"))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
         self._thread.start()
@@ -187,7 +169,6 @@ def serve(settings: Settings) -> None:
     # Everything built so far lives as long as the process: keep the collector from rescanning it,
     # which otherwise shows up as tens of milliseconds at p99 under load.
     gc.freeze()
-    build_contracts_in_background()
     names = [c.scenario.name for c in state.library.files]
     log.info("mockgw %s scenario(s): %s", len(names), ", ".join(names))
     run_foreground(app, settings)

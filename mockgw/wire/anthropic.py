@@ -225,8 +225,8 @@ def _count_request() -> TypeAdapter[Any]:
 
 @cache
 def request_contract() -> TypeAdapter[Any]:
-    """The request contract, imported and built on first use: it is a fifth of mockgw's start-up, and
-    `mockgw serve` answers before it is needed (server.py builds it on a thread once listening)."""
+    """The request contract, imported and built by the first chat request: a fifth of mockgw's start-up
+    otherwise. (Built on a thread at start, it held the GIL and slowed the start down instead.)"""
     from mockgw.wire.anthropic_contract import REQUEST
 
     return REQUEST
