@@ -657,6 +657,12 @@ COMPONENTS: dict[str, Any] = {
     "NamespaceOpened": NamespaceOpened,
     "Dropped": Dropped,
 }
+# The chat requests' schemas come from the validators' own adapters: a second TypeAdapter of the same
+# type, built after other contracts were imported, could describe it differently.
+VALIDATORS = {
+    "AnthropicRequest": anthropic_wire.request_contract,
+    "OpenAIRequest": openai_wire.request_contract,
+}
 # The control plane's request models live in control.py, which imports this module: looked up late.
 CONTROL_MODELS = ("ClockMove", "ActiveScenario", "TokenRequest", "NamespaceRequest")
 
@@ -672,7 +678,8 @@ def _schemas() -> dict[str, Any]:
     for name, kind in found.items():
         # a request's own types ("Message", "Tool", ...) get its name in front: AnthropicRequestMessage
         prefix = name if name.endswith("Request") else ""
-        schema = TypeAdapter(kind).json_schema(ref_template=REF + prefix + "{model}")
+        adapter = VALIDATORS[name]() if name in VALIDATORS else TypeAdapter(kind)
+        schema = adapter.json_schema(ref_template=REF + prefix + "{model}")
         for sub, definition in schema.pop("$defs", {}).items():
             _add(out, prefix + sub, definition)
         _add(out, name, schema)

@@ -85,9 +85,17 @@ def test_openai_json_schema_mode_returns_a_validated_model(mockgw):
     assert mockgw.last_request["body"]["response_format"]["type"] == "json_schema"
 
 
-def test_openai_json_mode_returns_a_validated_model(mockgw):
-    """Mode.JSON sends `response_format: {"type": "json_object"}` with the schema in the system message."""
+def test_openai_json_mode_gets_the_scripted_json_object(mockgw):
+    """Mode.JSON sends `response_format: {"type": "json_object"}` with the schema only in the system message,
+    which mockgw does not read (a generated json_object reply is `{"answer": ...}`): script the object."""
+    mockgw.add_scenario(
+        {
+            "name": "jason",
+            "match": {"user_contains": "Jason"},
+            "turns": [{"reply": {"content": [{"json": {"name": "Jason", "age": 25, "tags": []}}]}}],
+        }
+    )
     client = instructor.from_openai(mockgw.openai_client(max_retries=0), mode=instructor.Mode.JSON)
     user = client.chat.completions.create(model=MODEL, response_model=User, messages=PROMPT, max_retries=0)
-    assert isinstance(user, User)
+    assert user.model_dump() == {"name": "Jason", "age": 25, "tags": []}
     assert mockgw.last_request["body"]["response_format"] == {"type": "json_object"}

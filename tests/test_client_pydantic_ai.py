@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from pydantic_ai import Agent, NativeOutput
 from pydantic_ai.models.anthropic import AnthropicModel
 from pydantic_ai.models.openai import OpenAIChatModel
+from pydantic_ai.profiles.anthropic import anthropic_model_profile
 from pydantic_ai.providers.anthropic import AnthropicProvider
 from pydantic_ai.providers.openai import OpenAIProvider
 
@@ -18,12 +19,19 @@ MODEL = "qwen-coder-32b"
 PATHS = {"openai": "/api/v1/chat/completions", "anthropic": "/v1/messages"}
 
 
-def model(mockgw, provider: str):
+def model(mockgw, provider: str, native: bool = False):
     if provider == "openai":
         return OpenAIChatModel(
             MODEL, provider=OpenAIProvider(base_url=mockgw.openai_base_url, api_key=mockgw.api_key)
         )
-    return AnthropicModel(MODEL, provider=AnthropicProvider(base_url=mockgw.url, api_key=mockgw.api_key))
+    anthropic = AnthropicProvider(base_url=mockgw.url, api_key=mockgw.api_key)
+    if native:
+        # pydantic-ai allows NativeOutput only for the Anthropic model ids it knows to have structured
+        # outputs (profiles/anthropic.py); the gateway's ids are its own, so name the model's profile.
+        return AnthropicModel(
+            "claude-sonnet-4.5", provider=anthropic, profile=anthropic_model_profile("claude-sonnet-4-5")
+        )
+    return AnthropicModel(MODEL, provider=anthropic)
 
 
 class City(BaseModel):
@@ -77,5 +85,7 @@ def test_tool_output_returns_a_validated_model(mockgw, provider):
 def test_native_output_returns_a_validated_model(mockgw, provider):
     """NativeOutput sends OpenAI `response_format: {"type": "json_schema", ...}` and Anthropic `output_format`
     (pydantic_ai/models/openai.py and anthropic.py), then validates the reply's text as JSON."""
-    result = Agent(model(mockgw, provider), output_type=NativeOutput(City)).run_sync("Describe Paris")
+    result = Agent(model(mockgw, provider, native=True), output_type=NativeOutput(City)).run_sync(
+        "Describe Paris"
+    )
     assert isinstance(result.output, City)

@@ -245,8 +245,10 @@ def test_scripted_thinking_is_left_out_where_thinking_is_off_and_on_openai(mockg
         headers=headers | {"authorization": f"Bearer {mockgw.api_key}"},
         json=body,
     )
-    assert resp.json()["choices"][0]["message"]["content"] == "Because of Rayleigh scattering."
-    assert "thinking" not in resp.text and "reasoning" not in resp.text
+    message = resp.json()["choices"][0]["message"]
+    assert message["content"] == "Because of Rayleigh scattering."
+    # usage.completion_tokens_details.reasoning_tokens (0) is OpenAI's usage shape, not reasoning content
+    assert "thinking" not in resp.text and not any("reasoning" in key for key in message)
 
 
 def test_scripted_thinking_is_cut_to_the_budget_and_counted(mockgw):
