@@ -231,6 +231,9 @@ class ChatRequest:
     logprobs: int | None = None  # OpenAI logprobs: how many top_logprobs per token; None: not asked
     cache: CacheAsk | None = None  # None: no prompt caching asked for (or possible)
     cached: CacheUse | None = None  # set by the exchange: what the prompt cache did for this request
+    # input_tokens(), counted once: the model rules, the prompt cache and the usage all ask for it.
+    # Not an init field, so replace() (tools dropped, max_tokens lowered) counts the new request again.
+    _input_tokens: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def turn(self) -> int:
@@ -252,12 +255,13 @@ class ChatRequest:
         return [b for b in last.content if isinstance(b, ToolResult)]
 
     def input_tokens(self) -> int:
-        size = (
-            len(self.system) + len(self.prefill) + sum(len(t.name) + len(t.description) for t in self.tools)
-        )
-        for m in self.messages:
-            size += sum(_chars(b) for b in m.content)
-        return max(1, estimate_tokens(size))
+        if not self._input_tokens:
+            size = len(self.system) + len(self.prefill)
+            size += sum(len(t.name) + len(t.description) for t in self.tools)
+            for m in self.messages:
+                size += sum(_chars(b) for b in m.content)
+            self._input_tokens = max(1, estimate_tokens(size))
+        return self._input_tokens
 
 
 def _chars(block: Block) -> int:
