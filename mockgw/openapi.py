@@ -734,8 +734,8 @@ def _chat(wire: str, message: str, events: str, request_id: str, extra_params: l
         "content": {"application/json": {"schema": _ref(f"{wire}Error")}},
     }
     params = [
-        _header("x-mockgw-scenario", "the scenario for this request"),
-        _header("x-mockgw-strict", "1: an unmatched request is refused instead of answered"),
+        _optional("header", "x-mockgw-scenario", "the scenario for this request"),
+        _optional("header", "x-mockgw-strict", "1: an unmatched request is refused instead of answered"),
         *extra_params,
     ]
     return {
@@ -753,20 +753,11 @@ def _chat(wire: str, message: str, events: str, request_id: str, extra_params: l
     }
 
 
-def _header(name: str, description: str) -> dict[str, Any]:
+def _optional(where: Literal["header", "query"], name: str, description: str) -> dict[str, Any]:
+    """An optional string parameter."""
     return {
         "name": name,
-        "in": "header",
-        "required": False,
-        "description": description,
-        "schema": {"type": "string"},
-    }
-
-
-def _query(name: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": "query",
+        "in": where,
         "required": False,
         "description": description,
         "schema": {"type": "string"},
@@ -827,7 +818,7 @@ def _paths() -> dict[str, Any]:
             "AnthropicMessage",
             "AnthropicStreamEvent",
             "request-id",
-            [_header("anthropic-version", "optional unless --require-anthropic-version")],
+            [_optional("header", "anthropic-version", "optional unless --require-anthropic-version")],
         ),
         "/api/v1/chat/completions": _chat(
             "OpenAI", "ChatCompletion", "OpenAIStreamEvent", "x-request-id", []
@@ -905,7 +896,10 @@ def _paths() -> dict[str, Any]:
                 "journal",
                 "the journal, oldest first",
                 _json("Journal"),
-                parameters=[_query("path", "only this path"), _query("scenario", "only this scenario")],
+                parameters=[
+                    _optional("query", "path", "only this path"),
+                    _optional("query", "scenario", "only this scenario"),
+                ],
             ),
             "delete": _op("clear_journal", "clear the journal", _json("Journal")),
         },

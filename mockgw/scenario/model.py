@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 import re2
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -75,13 +76,12 @@ class ToolUseSpec(Strict):
     id: str | None = Field(None, description="toolu_… or call_…; generated (stable) when absent")
 
 
-class TextItem(Strict):
-    text: str
+# A string whose {{ placeholders }} are checked when the file loads.
+Templated = Annotated[str, AfterValidator(check_template)]
 
-    @field_validator("text")
-    @classmethod
-    def _placeholders(cls, v: str) -> str:
-        return check_template(v)
+
+class TextItem(Strict):
+    text: Templated
 
 
 class ToolUseItem(Strict):
@@ -118,13 +118,8 @@ def _strings(value: Any) -> list[str]:
 class ThinkingItem(Strict):
     """Anthropic extended thinking, served only to requests that enable it (left out for the others)."""
 
-    thinking: str = Field(description="the thinking text; placeholders as in text")
+    thinking: Templated = Field(description="the thinking text; placeholders as in text")
     signature: str | None = Field(None, description="served as written; default: mockgw's, which it checks")
-
-    @field_validator("thinking")
-    @classmethod
-    def _placeholders(cls, v: str) -> str:
-        return check_template(v)
 
 
 class RedactedThinkingItem(Strict):
@@ -143,13 +138,8 @@ class ErrorSpec(Strict):
 
     status: int = Field(500, ge=400, le=599)
     kind: ErrorKind | None = Field(None, description="default: from the status")
-    message: str = "Internal server error"
+    message: Templated = "Internal server error"
     headers: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("message")
-    @classmethod
-    def _placeholders(cls, v: str) -> str:
-        return check_template(v)
 
     def error_kind(self) -> ErrorKind:
         return self.kind or kind_for_status(self.status)
