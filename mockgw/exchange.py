@@ -39,6 +39,7 @@ READ_HEADERS = frozenset(
         b"anthropic-beta",
         b"x-mockgw-scenario",
         b"x-mockgw-strict",
+        b"x-mockgw-test-id",
     }
 )
 TRUE = frozenset({"1", "true", "yes", "on"})
@@ -127,7 +128,9 @@ def _decide(ns: Namespace, inbound: Inbound, request_id: str, entry: Entry, char
     if chat.cache is not None:
         chat.cached = ns.cache.plan(account.id, chat, chat.cache, model.min_cache_tokens)
     strict = given.get("x-mockgw-strict", "").lower() in TRUE
-    decision = ns.engine.decide(chat, account.id, given.get("x-mockgw-scenario"), strict)
+    decision = ns.engine.decide(
+        chat, account.id, given.get("x-mockgw-scenario"), strict, given.get("x-mockgw-test-id")
+    )
     entry.scenario, entry.turn, entry.attempt, entry.chaos = (
         decision.scenario,
         decision.turn,

@@ -736,6 +736,7 @@ def _chat(wire: str, message: str, events: str, request_id: str, extra_params: l
     params = [
         _optional("header", "x-mockgw-scenario", "the scenario for this request"),
         _optional("header", "x-mockgw-strict", "1: an unmatched request is refused instead of answered"),
+        _optional("header", "x-mockgw-test-id", "the test sending it: what a match rule's test_id names"),
         *extra_params,
     ]
     return {

@@ -11,6 +11,8 @@ import pytest
 
 from mockgw import exchange
 from mockgw.exchange import Inbound
+from mockgw.scenario.engine import Candidate
+from mockgw.scenario.model import Scenario
 from mockgw.settings import Settings
 from mockgw.state import Namespace, State
 from mockgw.web import too_large
@@ -152,3 +154,24 @@ def test_a_request_past_the_scripts_last_turn_is_a_400_journaled_with_its_turn(s
     answer = post(state, past, scenario="hello")
     assert answer.schedule.status == 400 and "this request is turn 2" in body_of(answer)["error"]["message"]
     assert (answer.entry.scenario, answer.entry.turn) == ("hello", 2)
+
+
+def test_a_test_id_rule_picks_its_tests_requests_and_lets_unlabelled_ones_through():
+    """x-mockgw-test-id tells apart two recordings of the same conversation; a request that sends
+    no test id (a client outside the fixture) is matched by the other rules alone."""
+    ns = State(Settings()).default
+    for test_id, reply in (("t.py::test_a", "from a"), ("t.py::test_b", "from b")):
+        scenario = {
+            "name": reply.replace(" ", "-"),
+            "match": {"test_id": test_id},
+            "turns": [{"reply": reply}],
+        }
+        ns.engine.upload(Candidate(Scenario.model_validate(scenario)))
+
+    def text(test_id: str | None) -> str:
+        labelled = [(b"x-mockgw-test-id", test_id.encode())] if test_id else []
+        return body_of(post(ns, HELLO, headers=[*KEY, *labelled]))["content"][0]["text"]
+
+    assert (text("t.py::test_a"), text("t.py::test_b")) == ("from a", "from b")
+    assert text(None) == "from b", "the newest upload comes first, as for any match"
+    assert text("t.py::test_c") == "Hello! How can I help you today?", "neither: the shipped hello"

@@ -139,6 +139,9 @@ UPSTREAM = [
         "match": {"user_contains": "remember"},
         "turns": [{"reply": "You said: {{ last_user }} (ticket ACME-4242, key sk_live_abcdef0123456789)"}],
     },
+    # no match rules: a test makes one of them the gateway's answer for everything (PUT /_mockgw/scenario)
+    {"name": "mood-sunny", "turns": [{"reply": "Sunny, thanks for asking."}]},
+    {"name": "mood-grey", "turns": [{"reply": "A little grey today."}]},
 ]
 
 
@@ -418,6 +421,59 @@ def test_one_file_per_test_and_a_rerecord_replaces_never_duplicates(gateway, tmp
     scenarios = load_paths([out])
     assert [len(s.turns) for s in scenarios] == [1, 1], "one scenario per conversation, one turn each"
     assert [s.match.user_regex for s in scenarios] == ["^Say hello$", "^Count to three$"]
+
+
+def test_two_tests_sending_the_same_conversation_each_replay_their_own_answer(gateway, tmp_path):
+    """The recordings carry a `test_id` match rule, so the replay tells the tests apart by the
+    x-mockgw-test-id header the fixture sends, not by the conversation alone; a third test's id
+    matches neither."""
+    out = tmp_path / "recordings"
+    tests = {"tests/test_a.py::test_mood": "mood-sunny", "tests/test_b.py::test_mood": "mood-grey"}
+
+    def ask(url: str, test_id: str) -> str:
+        client = anthropic.Anthropic(api_key=KEY, base_url=url, default_headers={"x-mockgw-test-id": test_id})
+        message = client.messages.create(
+            model=MODEL, max_tokens=32, messages=[{"role": "user", "content": "How are you today?"}]
+        )
+        return message.content[0].text
+
+    with record_proxy(gateway.url, out) as proxy:
+        recorded = {}
+        for test_id, answer in tests.items():
+            gateway.use(answer)
+            recorded[test_id] = ask(proxy, test_id)
+    assert recorded == {
+        "tests/test_a.py::test_mood": "Sunny, thanks for asking.",
+        "tests/test_b.py::test_mood": "A little grey today.",
+    }
+    with MockGateway(scenarios=[out], api_key=KEY) as replay:
+        assert {test_id: ask(replay.url, test_id) for test_id in tests} == recorded
+        strict = {"x-mockgw-strict": "1", "x-mockgw-test-id": "tests/test_c.py::test_mood"}
+        replay_strict = anthropic.Anthropic(api_key=KEY, base_url=replay.url, default_headers=strict)
+        with pytest.raises(
+            anthropic.BadRequestError, match="x-mockgw-test-id is 'tests/test_c.py::test_mood', not"
+        ):
+            replay_strict.messages.create(
+                model=MODEL, max_tokens=32, messages=[{"role": "user", "content": "How are you today?"}]
+            )
+
+
+def test_an_unreachable_upstream_is_a_502_naming_it_and_nothing_is_recorded(tmp_path):
+    """The 502 is the recorder's own (like a gateway whose model host is down, the docs page's 502),
+    not an answer the gateway gave, so no scenario file claims the gateway said it."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nobody = f"http://127.0.0.1:{closed.getsockname()[1]}"  # bound, never listening: refused
+        out = tmp_path / "recordings"
+        with record_proxy(nobody, out) as proxy:
+            client = anthropic.Anthropic(api_key=KEY, base_url=proxy, max_retries=0)
+            with pytest.raises(anthropic.APIStatusError) as raised:
+                client.messages.create(
+                    model=MODEL, max_tokens=32, messages=[{"role": "user", "content": "Hi"}]
+                )
+    assert raised.value.status_code == 502
+    assert f"the upstream {nobody} did not answer: ConnectError" in raised.value.message
+    assert not out.exists() or recorded_files(out) == []
 
 
 def test_without_a_test_id_the_file_is_named_after_the_first_user_message(gateway, tmp_path):

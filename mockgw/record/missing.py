@@ -114,9 +114,10 @@ class RecordMissing:
     @staticmethod
     def _scripted(ns: Namespace, scope: Scope, req: ChatRequest) -> bool:
         """Whether a scenario answers this request: named, active, or matched and scripting its turn."""
-        if "x-mockgw-scenario" in read_headers(scope["headers"]) or ns.engine.active:
+        given = read_headers(scope["headers"])
+        if "x-mockgw-scenario" in given or ns.engine.active:
             return True
-        found = ns.engine.matching(req)
+        found = ns.engine.matching(req, given.get("x-mockgw-test-id"))
         return found is not None and req.turn < len(found.scenario.turns)
 
     @staticmethod

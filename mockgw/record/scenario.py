@@ -9,8 +9,9 @@ or the error (status, message, the headers clients act on). Outcomes land as tur
   index (assistant messages it carries) is the turn it fills; turns before it that were not seen are
   filled from the request's own history;
 - consecutive identical requests that got errors are the turn's `attempts` (a retry story);
-- the match rules pick the scenario again for the same requests: the model, the tools offered and
-  each turn's last user message, exactly;
+- the match rules pick the scenario again for the same requests: the test id (when sent), the model,
+  the tools offered and each turn's last user message, exactly; so two tests sending the same
+  conversation each replay their own answers;
 - a re-record replaces a turn, never adds a copy; with `replace`, a file's first write in this
   run replaces what was there.
 """
@@ -436,6 +437,7 @@ class Conversation:
     name: str
     description: str
     model: str
+    test_id: str | None = None
     tools: set[str] | None = None
     user_regex: str | None = None
     turns: list[dict[str, Any] | None] = field(default_factory=list)
@@ -449,6 +451,7 @@ class Conversation:
             name=data["name"],
             description=data.get("description", ""),
             model=model if isinstance(model, str) else "",
+            test_id=match.get("test_id"),
             tools=set(match.get("tools") or []),
             user_regex=match.get("user_regex"),
             turns=list(data.get("turns") or []),
@@ -476,6 +479,8 @@ class Conversation:
 
     def to_file(self) -> dict[str, Any]:
         match: dict[str, Any] = {"model": self.model}
+        if self.test_id is not None:
+            match["test_id"] = self.test_id
         if self.user_regex is not None:
             match["user_regex"] = self.user_regex
         if self.tools:
@@ -490,11 +495,13 @@ class RecordingFile:
         self.path = path
         self.scenarios: dict[str, dict[str, Any] | Conversation] = {s["name"]: s for s in found}
 
-    def conversation(self, name: str, description: str, model: str) -> Conversation:
+    def conversation(self, name: str, description: str, model: str, test_id: str | None) -> Conversation:
         current = self.scenarios.get(name)
         if isinstance(current, Conversation):
             return current
-        conversation = Conversation.from_file(current) if current else Conversation(name, description, model)
+        conversation = (
+            Conversation.from_file(current) if current else Conversation(name, description, model, test_id)
+        )
         self.scenarios[name] = conversation
         return conversation
 
@@ -570,7 +577,7 @@ class Recorder:
         file = self._file(self.out / f"{stem}.yaml")
         name = f"{stem}-{_digest(req.model, req.system, first_user, size=3)}"
         about = f"for {source}" if test_id else f"for a conversation starting: {source[:80]}"
-        conversation = file.conversation(name, f"Recorded from the gateway {about}", req.model)
+        conversation = file.conversation(name, f"Recorded from the gateway {about}", req.model, test_id)
         request = fingerprint(seen.wire, seen.body)
         conversation.add(req, outcome, failed, request, self.redactor)
         (self.failing.add if failed else self.failing.discard)(request)

@@ -147,13 +147,16 @@ class Candidate:
         self.regex_seen: dict[str, bool] = {}  # user text -> whether the regex finds it
         self.system = m.system_contains.lower() if m and m.system_contains else None
         self.tools = frozenset(m.tools) if m else frozenset()
+        self.test_id = m.test_id if m else None
 
-    def matches(self, req: ChatRequest, user: str, user_lower: str) -> bool:
-        """user: the request's last user text, computed once (and lower-cased once) for all candidates."""
+    def matches(self, req: ChatRequest, user: str, user_lower: str, test_id: str | None) -> bool:
+        """user: the request's last user text, computed once (and lower-cased once) for all candidates;
+        test_id: its x-mockgw-test-id header; a request without one is matched by the other rules."""
         if not self.matchable:
             return False
         return (
-            (self.models is None or req.model in self.models)
+            (self.test_id is None or test_id is None or self.test_id == test_id)
+            and (self.models is None or req.model in self.models)
             and (self.contains is None or self.contains in user_lower)
             and (self.regex is None or self.regex_finds(user))
             and (self.system is None or self.system in req.system.lower())
@@ -172,13 +175,16 @@ class Candidate:
                 self.regex_seen[user] = found
         return found
 
-    def mismatch(self, req: ChatRequest) -> str:
+    def mismatch(self, req: ChatRequest, test_id: str | None) -> str:
         """Every reason the request does not match, for strict mode's error."""
         if not self.matchable:
             return "has no match rules (use it with x-mockgw-scenario)"
         user = req.last_user_text()
         missing = self.tools - {t.name for t in req.tools}
         reasons = [
+            f"x-mockgw-test-id is {test_id!r}, not {self.test_id!r}"
+            if self.test_id is not None and test_id is not None and self.test_id != test_id
+            else "",
             f"model {req.model!r} is not one of {sorted(self.models)}"
             if self.models is not None and req.model not in self.models
             else "",
@@ -274,16 +280,22 @@ class Engine:
 
     # --- deciding ------------------------------------------------------------------------------
 
-    def matching(self, req: ChatRequest) -> Candidate | None:
+    def matching(self, req: ChatRequest, test_id: str | None = None) -> Candidate | None:
         """The scenario whose match rules pick this request (uploaded first, then files), if any."""
         user = req.last_user_text()
         user_lower = user.lower()
-        return next((c for c in self.candidates() if c.matches(req, user, user_lower)), None)
+        return next((c for c in self.candidates() if c.matches(req, user, user_lower, test_id)), None)
 
     def decide(
-        self, req: ChatRequest, credential: str, name: str | None = None, strict: bool = False
+        self,
+        req: ChatRequest,
+        credential: str,
+        name: str | None = None,
+        strict: bool = False,
+        test_id: str | None = None,
     ) -> Decision:
-        """What this request gets: a reply, a scripted fault, or the 400 of a script it does not fit."""
+        """What this request gets: a reply, a scripted fault, or the 400 of a script it does not fit.
+        name: its x-mockgw-scenario header; test_id: its x-mockgw-test-id header."""
         name = name or self.active
         if name:
             found = self.find(name)
@@ -291,12 +303,14 @@ class Engine:
                 known = ", ".join(self.names()) or "none"
                 return Decision(bad_request(f"unknown scenario {name!r}; known: {known}"), turn=req.turn + 1)
             return self._play(found, req, credential)
-        found = self.matching(req)
+        found = self.matching(req, test_id)
         if found is not None:
             return self._play(found, req, credential)
         if strict or self.strict:
             candidates = self.candidates()
-            reasons = [f"{c.scenario.name}: {c.mismatch(req)}" for c in candidates] or ["(none loaded)"]
+            reasons = [f"{c.scenario.name}: {c.mismatch(req, test_id)}" for c in candidates] or [
+                "(none loaded)"
+            ]
             message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
             return Decision(bad_request(message), turn=req.turn + 1)
         return Decision(self._generated(req), None, req.turn + 1)

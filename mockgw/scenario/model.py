@@ -319,6 +319,12 @@ class Match(Strict):
     )
     system_contains: str | None = None
     tools: list[str] = Field(default_factory=list, description="tool names that must all be offered")
+    test_id: str | None = Field(
+        None,
+        description="the request's x-mockgw-test-id header, exactly, when it sends one (the pytest fixture "
+        "sends the test's node id; recordings made through it carry this rule); a request without the "
+        "header is matched by the other rules",
+    )
 
     @field_validator("user_regex")
     @classmethod
