@@ -73,7 +73,10 @@ class State:
         self.default.reset()
 
     def namespace(self, name: str) -> Namespace | None:
-        """A namespace by name, marked as used now; None when there is none (or it expired)."""
+        """A namespace by name, marked as used now; None when there is none (or it expired).
+        /ns/default/… is the default namespace, the one requests without /ns/ use."""
+        if name == self.default.name:
+            return self.default
         ns = self.namespaces.get(name)
         if ns is not None:
             ns.last_used = time.monotonic()
@@ -85,6 +88,11 @@ class State:
         name = name or "ns-" + secrets.token_hex(6)
         if not NAMESPACE_NAME.match(name):
             raise bad_request(f"name: {name!r} is not a namespace name (letters, digits, . _ -; up to 64)")
+        if name == self.default.name:
+            message = (
+                f"namespace {name!r} exists already: it is the server's own, used by requests without /ns/"
+            )
+            raise GatewayError(409, "invalid_request", message)
         if name in self.namespaces:
             raise GatewayError(409, "invalid_request", f"namespace {name!r} exists already")
         if len(self.namespaces) >= self.settings.max_namespaces:
@@ -99,6 +107,12 @@ class State:
         return ns
 
     def drop(self, name: str) -> bool:
+        """Whether a namespace of that name was dropped; the default one cannot be (reset it instead)."""
+        if name == self.default.name:
+            message = (
+                f"namespace {name!r} is the server's own and cannot be dropped; POST /_mockgw/reset clears it"
+            )
+            raise GatewayError(409, "invalid_request", message)
         return self.namespaces.pop(name, None) is not None
 
     def expire_idle(self) -> None:

@@ -109,6 +109,22 @@ def test_namespace_names_are_checked(server):
     assert httpx.delete(server.url + "/_mockgw/namespaces/ci-job-7").status_code == 404
 
 
+def test_the_default_namespace_is_one_namespace_under_either_path(server):
+    """ "default" names the namespace requests without /ns/ use: /ns/default/… is the same one, and it
+    can be neither opened a second time nor dropped."""
+    server.reset()
+    client = anthropic.Anthropic(api_key="sk_default_ns", base_url=f"{server.url}/ns/default")
+    client.messages.create(
+        model="qwen-coder-32b", max_tokens=16, messages=[{"role": "user", "content": "Hi"}]
+    )
+    assert [e["path"] for e in server.journal()] == ["/v1/messages"], "journaled in the default namespace"
+    with pytest.raises(ControlError, match="409.*exists already: it is the server's own"):
+        server.open_namespace(name="default")
+    with pytest.raises(ControlError, match="409.*cannot be dropped; POST /_mockgw/reset clears it"):
+        server.drop_namespace("default")
+    assert [n["name"] for n in server.namespaces()].count("default") == 1
+
+
 def test_namespaces_are_managed_at_the_root_only(server):
     """Inside a namespace, /_mockgw/namespaces does not exist: a test holding one namespace can
     neither see the others nor open or drop any (a 404 in the control envelope, saying where to go)."""
