@@ -30,6 +30,7 @@ from mockgw.wire import anthropic as anthropic_wire
 from mockgw.wire import openai as openai_wire
 from mockgw.wire.anthropic_contract import MessageCountTokensParams, MessageCreateParams
 from mockgw.wire.openai import FINISH_REASONS
+from mockgw.wire.openai_contract import RequestIn
 
 CLOSED = ConfigDict(extra="forbid")
 REF = "#/components/schemas/"
@@ -628,7 +629,7 @@ ScenarioFile = Scenario | list[Scenario]
 COMPONENTS: dict[str, Any] = {
     "AnthropicRequest": MessageCreateParams,
     "TokensCount": TokensCount,
-    "OpenAIRequest": openai_wire.RequestIn,
+    "OpenAIRequest": RequestIn,
     "RefreshRequest": RefreshIn,
     "ScenarioFile": ScenarioFile,
     "KeySpec": KeySpec,
