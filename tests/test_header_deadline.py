@@ -1,10 +1,11 @@
 """A connection gets --header-timeout-seconds to deliver a whole header block, however it trickles.
 
 The behaviour modelled is nginx's `client_header_timeout` (https://nginx.org/en/docs/http/
-ngx_http_core_module.html#client_header_timeout) and Apache's mod_reqtimeout `RequestReadTimeout
-header=` (https://httpd.apache.org/docs/2.4/mod/mod_reqtimeout.html): one deadline from the accept
-(or from the previous response), which bytes arriving do not extend; like nginx, the connection is
-closed with no response. These run on real time: socket deadlines are not on the mockgw clock.
+ngx_http_core_module.html#client_header_timeout; src/http/ngx_http_request.c arms it once and closes
+with no response) and Apache's mod_reqtimeout `RequestReadTimeout header=N` without `MinRate`
+(https://httpd.apache.org/docs/2.4/mod/mod_reqtimeout.html): one deadline from the accept (or from
+the previous response), which bytes arriving do not extend; like nginx, the connection is closed
+with no response. These run on real time: socket deadlines are not on the mockgw clock.
 """
 
 from __future__ import annotations
