@@ -338,6 +338,11 @@ SERVE_OPTIONS: list[tuple[str, str | None, str]] = [
     ("--max-header-bytes", "N", "larger request headers get a 431 (default 32768)"),
     ("--body-timeout-seconds", "SECONDS", "a body still arriving after this gets a 408 (default 30)"),
     (
+        "--header-timeout-seconds",
+        "SECONDS",
+        "close a connection whose request headers are not whole by then (default 10)",
+    ),
+    (
         "--admin-token",
         "TOKEN",
         "control-plane token (Bearer); made up and shown when binding beyond loopback",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import logging
@@ -29,6 +30,7 @@ log = logging.getLogger("mockgw")
 def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Config:
     return uvicorn.Config(
         app,
+        http=http_protocol(settings),
         host=settings.host,
         port=settings.port,
         log_level=log_level,
@@ -41,6 +43,21 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
         timeout_keep_alive=settings.keep_alive_seconds,
         limit_concurrency=settings.max_connections,
     )
+
+
+def http_protocol(settings: Settings) -> type[asyncio.Protocol] | str:
+    """uvicorn's httptools protocol with a deadline for request headers; where httptools is not
+    installed (no wheel for the platform), uvicorn's own choice (h11), which has none, and a warning."""
+    try:
+        from mockgw.header_deadline import with_header_deadline
+    except ImportError as exc:
+        log.warning(
+            "mockgw: %s: --header-timeout-seconds is ignored, so a client sending its request headers "
+            "slowly holds its connection",
+            exc,
+        )
+        return "auto"
+    return with_header_deadline(settings.header_timeout_seconds)
 
 
 def serving_app(state: State) -> Any:

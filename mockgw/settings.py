@@ -65,6 +65,12 @@ class Settings(BaseModel):
     body_timeout_seconds: float = Field(
         30.0, gt=0, description="a request body still arriving after this gets a 408"
     )
+    header_timeout_seconds: float = Field(
+        10.0,
+        ge=1,
+        description="a connection whose request headers are not whole this long after it opened, "
+        "or after its previous response, is closed",
+    )
     admin_token: str | None = Field(
         None,
         description="control-plane token (Authorization: Bearer); generated when binding beyond loopback",

@@ -160,6 +160,7 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_MAX_CONNECTIONS": "100",
         "MOCKGW_MAX_HEADER_BYTES": "4096",
         "MOCKGW_BODY_TIMEOUT_SECONDS": "2.5",
+        "MOCKGW_HEADER_TIMEOUT_SECONDS": "4",
         "MOCKGW_JOURNAL_BODY_BYTES": "100",
         "MOCKGW_DOCUMENT_MAX_BYTES": "2048",
         "MOCKGW_DOCUMENT_MAX_DEPTH": "8",
@@ -180,7 +181,7 @@ def test_every_serve_option_reads_from_the_environment():
         2.5,
     )
     assert (settings.journal_body_bytes, settings.document_max_bytes) == (100, 2048)
-    assert settings.document_max_depth == 8
+    assert (settings.document_max_depth, settings.header_timeout_seconds) == (8, 4.0)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
     assert settings.validation == "loose"

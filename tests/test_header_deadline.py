@@ -1,0 +1,128 @@
+"""A connection gets --header-timeout-seconds to deliver a whole header block, however it trickles.
+
+The behaviour modelled is nginx's `client_header_timeout` (https://nginx.org/en/docs/http/
+ngx_http_core_module.html#client_header_timeout; src/http/ngx_http_request.c arms it once and closes
+with no response) and Apache's mod_reqtimeout `RequestReadTimeout header=N` without `MinRate`
+(https://httpd.apache.org/docs/2.4/mod/mod_reqtimeout.html): one deadline from the accept (or from
+the previous response), which bytes arriving do not extend; like nginx, the connection is closed
+with no response. These run on real time: socket deadlines are not on the mockgw clock.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import sys
+import time
+
+import pytest
+
+from mockgw import MockGateway
+from mockgw.server import http_protocol
+from mockgw.settings import Settings
+
+HI = [{"role": "user", "content": "hi"}]
+BODY = json.dumps({"model": "qwen-coder-32b", "max_tokens": 8, "messages": HI}).encode()
+HEADERS = (
+    b"POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nx-api-key: sk_x\r\n"
+    b"content-type: application/json\r\ncontent-length: " + str(len(BODY)).encode() + b"\r\n\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def gw():
+    with MockGateway(header_timeout_seconds=1) as gw:
+        yield gw
+
+
+def connect(gw: MockGateway) -> socket.socket:
+    host, port = gw.url.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(port)))
+
+
+def seconds_until_closed(sock: socket.socket, trickle: bytes = b"", every: float = 0.3) -> tuple[float, int]:
+    """Sends `trickle` a byte every `every` seconds until the server closes the connection; returns
+    how long that took and how many bytes were sent. Fails if the server answers or waits 3 s."""
+    start, sent = time.monotonic(), 0
+    sock.settimeout(every)
+    while time.monotonic() - start < 3:
+        try:
+            if sent < len(trickle):
+                sock.send(trickle[sent : sent + 1])
+                sent += 1
+            data = sock.recv(4096)
+        except TimeoutError:
+            continue
+        except (BrokenPipeError, ConnectionResetError):
+            data = b""
+        assert data == b"", f"the server answered instead of closing: {data[:80]!r}"
+        return time.monotonic() - start, sent
+    raise AssertionError("the connection is still open after 3 s")
+
+
+def read_response(sock: socket.socket) -> bytes:
+    sock.settimeout(3)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(4096)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(
+        next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))[15:]
+    )
+    while len(body) < length:
+        body += sock.recv(4096)
+    return head
+
+
+def test_a_connection_that_sends_nothing_is_closed_after_the_header_timeout(gw):
+    with connect(gw) as sock:
+        seconds, _ = seconds_until_closed(sock)
+    assert 0.9 <= seconds < 2.5
+
+
+def test_headers_trickling_in_do_not_extend_the_deadline(gw):
+    """Slowloris: a byte every 0.3 s would hold the connection forever if each byte reset a timer."""
+    with connect(gw) as sock:
+        seconds, sent = seconds_until_closed(sock, trickle=HEADERS)
+    assert 0.9 <= seconds < 2.5 and sent >= 3
+
+
+def test_a_kept_alive_connection_whose_next_request_trickles_is_closed_too(gw):
+    with connect(gw) as sock:
+        sock.sendall(HEADERS + BODY)
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+        seconds, sent = seconds_until_closed(sock, trickle=HEADERS)
+    assert 0.9 <= seconds < 2.5 and sent >= 3
+
+
+def test_headers_in_time_are_answered_however_long_the_body_then_takes(gw):
+    with connect(gw) as sock:
+        sock.sendall(HEADERS)
+        time.sleep(1.2)  # past the header deadline: the body has --body-timeout-seconds instead
+        sock.sendall(BODY)
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+
+
+def test_an_sdk_request_gets_its_answer(gw):
+    client = gw.anthropic_client(max_retries=0)
+    assert client.messages.create(model="qwen-coder-32b", max_tokens=8, messages=HI).content
+
+
+def test_a_paced_stream_longer_than_the_header_timeout_completes(gw):
+    stream = {"ttft_ms": 700, "delay_ms": 60, "chunk_chars": 4}
+    gw.add_scenario(
+        {"name": "paced", "turns": [{"reply": {"content": [{"text": "abcdefgh"}], "stream": stream}}]}
+    )
+    client = gw.anthropic_client(max_retries=0, default_headers={"x-mockgw-scenario": "paced"})
+    start = time.monotonic()
+    with client.messages.stream(model="qwen-coder-32b", max_tokens=8, messages=HI) as events:
+        text = "".join(events.text_stream)
+    assert text == "abcdefgh" and time.monotonic() - start > 1
+
+
+def test_without_httptools_uvicorn_serves_with_its_own_protocol_and_says_so(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "mockgw.header_deadline", None)  # as if httptools were missing
+    with caplog.at_level(logging.WARNING, logger="mockgw"):
+        assert http_protocol(Settings()) == "auto"
+    assert "--header-timeout-seconds is ignored" in caplog.text
