@@ -1,6 +1,6 @@
 """The bare Starlette reference that bench/run.py measures mockgw against.
 
-Same server stack as `mockgw serve` (uvicorn with uvloop + httptools, access log off, lifespan off),
+Same server stack as `mockgw serve` (uvicorn on the same event loop, httptools, access log off, lifespan off),
 and nothing else: no parsing, no accounts, no scenarios, no journal.
 
     POST /v1/messages                  fixed Anthropic JSON reply
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -171,12 +172,13 @@ def create_app(replies: dict[str, bytes]) -> Starlette:
 
 
 def serve(app: Callable[..., Awaitable[None]], host: str, port: int) -> None:
-    """uvicorn as `mockgw serve` runs it: uvloop, httptools, no access log, no lifespan."""
+    """uvicorn as `mockgw serve` runs it: its event loop (MOCKGW_EVENT_LOOP, default asyncio, read here
+    without importing mockgw: the start-up row times a bare app), httptools, no access log, no lifespan."""
     uvicorn.run(
         app,
         host=host,
         port=port,
-        loop="uvloop",
+        loop=os.environ.get("MOCKGW_EVENT_LOOP", "asyncio"),
         http="httptools",
         access_log=False,
         log_level="warning",

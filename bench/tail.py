@@ -83,7 +83,8 @@ def serve_probed(name: str, port: int, accounts: Path | None) -> None:
 
         create_app = mockgw.server.create_app
         mockgw.server.create_app = lambda **kw: Probe(create_app(**kw))  # type: ignore[assignment]
-        mockgw.server.serve(Settings(port=port, accounts=accounts))
+        loop = os.environ.get("MOCKGW_EVENT_LOOP", "asyncio")  # as `mockgw serve` and the reference read it
+        mockgw.server.serve(Settings(port=port, accounts=accounts, event_loop=loop))
     else:
         import reference
 

@@ -334,6 +334,7 @@ SERVE_OPTIONS: list[tuple[str, str | None, str]] = [
     ("--document-max-depth", "N", "nesting in those documents (default 64)"),
     ("--graceful-timeout", "SECONDS", "on SIGTERM, time open responses get to finish (default 5)"),
     ("--keep-alive-seconds", "SECONDS", "an idle keep-alive connection closes after (default 5)"),
+    ("--event-loop", "{asyncio,uvloop}", "the server's event loop (default asyncio: fair under overload)"),
     ("--max-connections", "N", "connections and requests at once; more get a 503 (default 4096)"),
     ("--max-header-bytes", "N", "larger request headers get a 431 (default 32768)"),
     ("--body-timeout-seconds", "SECONDS", "a body still arriving after this gets a 408 (default 30)"),

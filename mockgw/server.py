@@ -31,6 +31,7 @@ def _uvicorn_config(app: Any, settings: Settings, log_level: str) -> uvicorn.Con
     return uvicorn.Config(
         app,
         http=http_protocol(settings),
+        loop=settings.event_loop,
         host=settings.host,
         port=settings.port,
         log_level=log_level,

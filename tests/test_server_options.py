@@ -14,6 +14,7 @@ import openai
 import pytest
 
 from mockgw import MockGateway
+from mockgw.settings import Settings
 
 HI = [{"role": "user", "content": "hi"}]
 TOOL = {"name": "read_file", "input_schema": {"type": "object", "properties": {"path": {"type": "string"}}}}
@@ -134,7 +135,7 @@ def test_watch_reloads_changed_files_and_keeps_the_last_good_set(tmp_path):
 
 
 def test_every_serve_option_reads_from_the_environment():
-    from mockgw.settings import Settings, resolve
+    from mockgw.settings import resolve
 
     env = {
         "MOCKGW_PORT": "9000",
@@ -157,6 +158,7 @@ def test_every_serve_option_reads_from_the_environment():
         "MOCKGW_ALLOWED_HOSTS": "mockgw,gateway.test",
         "MOCKGW_GRACEFUL_TIMEOUT": "3",
         "MOCKGW_KEEP_ALIVE_SECONDS": "7",
+        "MOCKGW_EVENT_LOOP": "uvloop",
         "MOCKGW_MAX_CONNECTIONS": "100",
         "MOCKGW_MAX_HEADER_BYTES": "4096",
         "MOCKGW_BODY_TIMEOUT_SECONDS": "2.5",
@@ -184,7 +186,7 @@ def test_every_serve_option_reads_from_the_environment():
     assert (settings.document_max_depth, settings.header_timeout_seconds) == (8, 4.0)
     assert [str(p) for p in settings.scenarios] == ["/scenarios", "/more", "/extra"]
     assert settings.lenient and settings.strict and not settings.watch and settings.require_anthropic_version
-    assert settings.validation == "loose"
+    assert settings.validation == "loose" and settings.event_loop == "uvloop"
     assert settings.record_missing and settings.record_timing and settings.redact == [r"ACME-\d+"]
     assert (settings.upstream, settings.upstream_key, str(settings.recordings)) == (
         "https://gateway.example",
@@ -340,3 +342,16 @@ def test_serving_imports_only_what_serving_needs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_the_server_answers_on_either_event_loop(loop):
+    """asyncio is the default (README, Under load: it keeps accepting new connections under overload);
+    uvloop is one option away."""
+    with MockGateway(event_loop=loop) as gw:
+        assert gw._server is not None and gw._server.config.loop == loop
+        reply = gw.anthropic_client().messages.create(
+            model="qwen-coder-32b", max_tokens=16, messages=[{"role": "user", "content": "Say hello"}]
+        )
+        assert reply.content[0].text == "Hello! How can I help you today?"
+    assert Settings().event_loop == "asyncio"
