@@ -355,3 +355,16 @@ def test_the_server_answers_on_either_event_loop(loop):
         )
         assert reply.content[0].text == "Hello! How can I help you today?"
     assert Settings().event_loop == "asyncio"
+
+
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_in_process_connections_send_without_waiting_for_acks(loop):
+    """TCP_NODELAY on the server's side of each connection. asyncio sets it only where the socket says
+    IPPROTO_TCP (asyncio/base_events.py `_set_nodelay`); without it, Nagle's algorithm holds a
+    response's body until the client ACKs its head, 40 ms of delayed ACK on every request."""
+    with MockGateway(event_loop=loop) as gw:
+        gw.health()  # a kept-alive connection, open on the server
+        assert gw._server is not None
+        [connection] = gw._server.server_state.connections
+        sock = connection.transport.get_extra_info("socket")
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
