@@ -6,6 +6,7 @@ answers with tool input generated from the type's schema; NativeOutput asks for 
 
 from __future__ import annotations
 
+import httpx2
 import pytest
 from pydantic import BaseModel, Field
 from pydantic_ai import Agent, NativeOutput
@@ -19,12 +20,18 @@ MODEL = "qwen-coder-32b"
 PATHS = {"openai": "/api/v1/chat/completions", "anthropic": "/v1/messages"}
 
 
-def model(mockgw, provider: str, native: bool = False):
+def model(mockgw, provider: str, native: bool = False, http_client=None):
+    """http_client: an async test passes its own and closes it in its own event loop; a provider's own
+    client is closed by whichever loop collects it, which failed once in an async test with "Event loop
+    is closed" from a connection another test's loop had opened."""
     if provider == "openai":
         return OpenAIChatModel(
-            MODEL, provider=OpenAIProvider(base_url=mockgw.openai_base_url, api_key=mockgw.api_key)
+            MODEL,
+            provider=OpenAIProvider(
+                base_url=mockgw.openai_base_url, api_key=mockgw.api_key, http_client=http_client
+            ),
         )
-    anthropic = AnthropicProvider(base_url=mockgw.url, api_key=mockgw.api_key)
+    anthropic = AnthropicProvider(base_url=mockgw.url, api_key=mockgw.api_key, http_client=http_client)
     if native:
         # pydantic-ai allows NativeOutput only for the Anthropic model ids it knows to have structured
         # outputs (profiles/anthropic.py); the gateway's ids are its own, so name the model's profile.
@@ -53,8 +60,10 @@ def test_run_returns_the_reply(mockgw, provider):
 @both
 @pytest.mark.anyio
 async def test_run_stream_delivers_text_deltas(mockgw, provider):
-    async with Agent(model(mockgw, provider)).run_stream("Count to 5") as result:
-        deltas = [d async for d in result.stream_text(delta=True, debounce_by=None)]
+    async with httpx2.AsyncClient() as http_client:
+        agent = Agent(model(mockgw, provider, http_client=http_client))
+        async with agent.run_stream("Count to 5") as result:
+            deltas = [d async for d in result.stream_text(delta=True, debounce_by=None)]
     assert "".join(deltas) == "1\n2\n3\n4\n5" and len(deltas) > 1
     assert mockgw.last_request["body"]["stream"] is True
 
