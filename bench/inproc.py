@@ -2,7 +2,7 @@
 
 Prints one JSON object:
   import_ms         `from mockgw import MockGateway` (starlette, uvicorn, pydantic, yaml, ...)
-  lazy_import_ms    the modules uvicorn imports on its first start (uvloop, httptools protocol, ...),
+  lazy_import_ms    the modules uvicorn imports on its first start (its event loop, httptools protocol, ...),
                     imported up front here so that start_ms counts no imports
   start_ms          MockGateway() + .start(): settings, shipped scenarios, accounts, app, the server
                     thread, until uvicorn reports started
