@@ -40,11 +40,15 @@ def main() -> None:
     async def _noop(scope: object, receive: object, send: object) -> None:
         pass
 
-    config = uvicorn.Config(_noop, lifespan="off", log_level="warning")
+    from mockgw.settings import Settings
+
+    config = uvicorn.Config(_noop, lifespan="off", log_level="warning", loop=Settings().event_loop)
     config.load()
     config.get_loop_factory()
     import concurrent.futures.thread  # noqa: F401  (asyncio's default executor, used by the server thread)
     import gc  # noqa: F401
+
+    import mockgw.header_deadline  # noqa: F401  (the HTTP protocol mockgw gives uvicorn)
 
     lazy_import_ms = (time.perf_counter() - t) * 1000
 
