@@ -307,11 +307,9 @@ class Engine:
         if found is not None:
             return self._play(found, req, credential)
         if strict or self.strict:
-            candidates = self.candidates()
-            reasons = [f"{c.scenario.name}: {c.mismatch(req, test_id)}" for c in candidates] or [
-                "(none loaded)"
-            ]
-            message = "strict mode: no scenario matched this request:\n- " + "\n- ".join(reasons)
+            reasons = [f"{c.scenario.name}: {c.mismatch(req, test_id)}" for c in self.candidates()]
+            listing = "\n- ".join(reasons or ["(none loaded)"])
+            message = f"strict mode: no scenario matched this request:\n- {listing}"
             return Decision(bad_request(message), turn=req.turn + 1)
         return Decision(self._generated(req), None, req.turn + 1)
 
