@@ -58,8 +58,9 @@ class Settings(BaseModel):
     keep_alive_seconds: int = Field(5, ge=1, description="an idle keep-alive connection is closed after")
     event_loop: Literal["asyncio", "uvloop"] = Field(
         "asyncio",
-        description="the server's event loop: asyncio (Python's own) is fair to new connections under "
-        "overload; uvloop is a few per cent faster and can leave them unaccepted for seconds",
+        description="the server's event loop: asyncio (Python's own) is fair to every connection; uvloop "
+        "is faster with a few connections, has a long tail with many and under overload can leave new "
+        "ones unaccepted for seconds",
     )
     max_connections: int = Field(
         4096, ge=1, description="connections and requests at once; more get a 503 from the server"
