@@ -48,7 +48,7 @@ def main() -> None:
     import concurrent.futures.thread  # noqa: F401  (asyncio's default executor, used by the server thread)
     import gc  # noqa: F401
 
-    import mockgw.header_deadline  # noqa: F401  (the HTTP protocol mockgw gives uvicorn)
+    import mockgw.http_protocol  # noqa: F401  (the HTTP protocol mockgw gives uvicorn)
 
     lazy_import_ms = (time.perf_counter() - t) * 1000
 

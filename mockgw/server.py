@@ -50,7 +50,7 @@ def http_protocol(settings: Settings) -> type[asyncio.Protocol] | str:
     """uvicorn's httptools protocol with a deadline for request headers; where httptools is not
     installed (no wheel for the platform), uvicorn's own choice (h11), which has none, and a warning."""
     try:
-        from mockgw.header_deadline import with_header_deadline
+        from mockgw.http_protocol import with_header_deadline
     except ImportError as exc:
         log.warning(
             "mockgw: %s: --header-timeout-seconds is ignored, so a client sending its request headers "

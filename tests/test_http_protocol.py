@@ -1,4 +1,6 @@
-"""A connection gets --header-timeout-seconds to deliver a whole header block, however it trickles.
+"""mockgw's HTTP protocol: a header deadline (slowloris), and a response's head sent with its body.
+
+A connection gets --header-timeout-seconds to deliver a whole header block, however it trickles.
 
 The behaviour modelled is nginx's `client_header_timeout` (https://nginx.org/en/docs/http/
 ngx_http_core_module.html#client_header_timeout; src/http/ngx_http_request.c arms it once and closes
@@ -10,6 +12,7 @@ with no response. These run on real time: socket deadlines are not on the mockgw
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
@@ -17,8 +20,12 @@ import sys
 import time
 
 import pytest
+import uvicorn
+from uvicorn.server import ServerState
 
 from mockgw import MockGateway
+from mockgw.app import create_app
+from mockgw.http_protocol import HeadWithBody
 from mockgw.server import http_protocol
 from mockgw.settings import Settings
 
@@ -65,7 +72,9 @@ def read_response(sock: socket.socket) -> bytes:
     sock.settimeout(3)
     data = b""
     while b"\r\n\r\n" not in data:
-        data += sock.recv(4096)
+        chunk = sock.recv(4096)
+        assert chunk, "the server closed the connection instead of answering"
+        data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
     length = int(
         next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))[15:]
@@ -96,6 +105,19 @@ def test_a_kept_alive_connection_whose_next_request_trickles_is_closed_too(gw):
     assert 0.9 <= seconds < 2.5 and sent >= 3
 
 
+def test_a_connection_kept_busy_past_the_header_timeout_stays_open(gw):
+    """The deadline's one timer per connection re-arms for the deadline it finds: requests answered
+    since it was armed keep the connection, however many timeouts it lives."""
+    with connect(gw) as sock:
+        start = time.monotonic()
+        while time.monotonic() - start < 2.2:
+            time.sleep(0.2)
+            sock.sendall(HEADERS + BODY)
+            assert read_response(sock).startswith(b"HTTP/1.1 200")
+        seconds, _ = seconds_until_closed(sock)
+    assert 0.9 <= seconds < 2.5
+
+
 def test_headers_in_time_are_answered_however_long_the_body_then_takes(gw):
     with connect(gw) as sock:
         sock.sendall(HEADERS)
@@ -122,7 +144,88 @@ def test_a_paced_stream_longer_than_the_header_timeout_completes(gw):
 
 
 def test_without_httptools_uvicorn_serves_with_its_own_protocol_and_says_so(monkeypatch, caplog):
-    monkeypatch.setitem(sys.modules, "mockgw.header_deadline", None)  # as if httptools were missing
+    monkeypatch.setitem(sys.modules, "mockgw.http_protocol", None)  # as if httptools were missing
     with caplog.at_level(logging.WARNING, logger="mockgw"):
         assert http_protocol(Settings()) == "auto"
     assert "--header-timeout-seconds is ignored" in caplog.text
+
+
+class SocketTransport:
+    """What HeadWithBody uses of the socket's transport, recording the writes."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        self.closed = True
+
+    def get_extra_info(self, name: str) -> None:
+        return None
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+HEAD, JSON = b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n", b"{}"
+
+
+@pytest.mark.anyio
+async def test_a_head_and_the_body_written_in_the_same_loop_turn_leave_in_one_send():
+    """uvicorn writes a response's head and its body apart: two TCP segments, two sends."""
+    sock = SocketTransport()
+    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport.write(HEAD)
+    transport.write(JSON)
+    assert sock.writes == [HEAD + JSON]
+    await asyncio.sleep(0)
+    assert sock.writes == [HEAD + JSON]
+
+
+@pytest.mark.anyio
+async def test_a_head_whose_body_comes_later_leaves_at_the_end_of_its_loop_turn():
+    """A paced stream's head goes before its first event is due, as it did without the hold."""
+    sock = SocketTransport()
+    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport.write(HEAD)
+    assert sock.writes == []
+    await asyncio.sleep(0)
+    transport.write(b"event: ping\n\n")
+    await asyncio.sleep(0)
+    assert sock.writes == [HEAD, b"event: ping\n\n"]
+
+
+@pytest.mark.anyio
+async def test_closing_sends_what_is_held_first():
+    sock = SocketTransport()
+    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport.write(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+    transport.close()
+    assert sock.writes == [b"HTTP/1.1 400 Bad Request\r\n\r\n"] and sock.closed
+
+
+@pytest.mark.anyio
+async def test_a_json_reply_leaves_the_protocol_in_one_write():
+    """Bytes in, bytes out through the protocol uvicorn is given, with no socket: one chat request,
+    one write to the transport holding the head and the body."""
+    config = uvicorn.Config(create_app(Settings()), http=http_protocol(Settings()), lifespan="off")
+    config.load()
+    protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
+    sock = SocketTransport()
+    protocol.connection_made(sock)  # type: ignore[arg-type]
+    protocol.data_received(HEADERS + BODY)
+    while protocol.cycle is None or not protocol.cycle.response_complete:
+        await asyncio.sleep(0)
+    assert len(sock.writes) == 1
+    head, _, body = sock.writes[0].partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["type"] == "message"
+    protocol.connection_lost(None)
