@@ -1,11 +1,12 @@
-"""The HTTP/1.1 connection: uvicorn's httptools protocol with two things uvicorn does not do.
+"""The HTTP/1.1 connection: uvicorn's httptools protocol with two things uvicorn does not do, and its
+keep-alive timer made cheaper (see HttpProtocol).
 
 1. A deadline for a request's headers (slowloris). uvicorn's only connection timer is keep-alive: it
    runs between requests and any byte received cancels it, so a client sending its headers a byte
    every few seconds holds its connection, and a slot of --max-connections, forever.
-2. A response's head and the body write that follows it in the same event-loop turn leave in one
-   send. uvicorn writes the status line and headers, then the body, each with its own send(): two
-   TCP segments for every JSON reply, and on loopback a send costs the receiver's work as well.
+2. A response's head can leave in one send with its body. uvicorn writes the status line and
+   headers, then the body, each with its own send(): two TCP segments for every JSON reply, and on
+   loopback a send costs the receiver's work as well.
 
 Importing this module needs httptools (it ships with uvicorn[standard]); see server.http_protocol.
 """
@@ -22,108 +23,128 @@ log = logging.getLogger("mockgw")
 
 
 class HttpProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol, closing a connection whose request headers are not whole
-    `header_timeout` seconds after it was accepted, or after its previous response ended, and
-    writing through a `HeadWithBody` transport.
+    """uvicorn's httptools protocol with a header deadline, its keep-alive timer made lazy, and
+    writes through a `HeadWithBody` transport.
 
-    The deadline modelled is nginx's `client_header_timeout` and Apache mod_reqtimeout's
-    `RequestReadTimeout header=N` without `MinRate`: one deadline for the whole header block, which
-    bytes trickling in do not extend. Headers whole in time stop it: the body has
-    --body-timeout-seconds, and a response (a long stream) has none. Like nginx, the connection is
-    closed without a response: see `_header_deadline_passed`.
+    The header deadline: a connection whose request headers are not whole `header_timeout` seconds
+    after it was accepted, or after its previous response ended, is closed. The behaviour modelled is
+    nginx's `client_header_timeout` and Apache mod_reqtimeout's `RequestReadTimeout header=N` without
+    `MinRate`: one deadline for the whole header block, which bytes trickling in do not extend.
+    Headers whole in time stop it: the body has --body-timeout-seconds, and a response (a long
+    stream) has none. Like nginx, the connection is closed without a response: see `_expired`.
 
-    Per request the deadline costs two attribute writes: one timer per connection checks it lazily,
-    re-arming itself for the deadline it finds, so a busy connection's timer fires once a timeout.
+    Keep-alive is uvicorn's: a connection that sends no byte for --keep-alive-seconds after a
+    response is closed. uvicorn arms a timer for it on every response and cancels it on the next
+    byte, which on asyncio's loop costs about 20k instructions a request (its heap of cancelled
+    timers is ordered by Python comparisons). Here both deadlines are two numbers, set per request,
+    and one timer per connection checks them when it fires, re-arming itself for the earliest one
+    still ahead: a busy connection's timer fires once a timeout, not once a request.
     """
 
     header_timeout: float = 10.0
     _headers_due: float | None  # loop time the next header block must be whole by; None: whole
-    _deadline_timer: asyncio.TimerHandle | None
+    _idle_due: float | None  # keep-alive: loop time a silent connection closes; None: a byte came
+    _timer: asyncio.TimerHandle | None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self.transport = HeadWithBody(transport, self.loop)  # type: ignore[assignment]
+        self.transport = HeadWithBody(transport)  # type: ignore[assignment]
         self._headers_due = self.loop.time() + self.header_timeout
-        self._deadline_timer = self.loop.call_at(self._headers_due, self._check_header_deadline)
+        self._idle_due = None
+        self._timer = self.loop.call_at(self._headers_due, self._check_deadlines)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self._deadline_timer is not None:
-            self._deadline_timer.cancel()
+        if self._timer is not None:
+            self._timer.cancel()
         super().connection_lost(exc)
 
-    # The two per-request hooks call the base class by name: super() costs ~750 instructions a call.
+    def _unset_keepalive_if_required(self) -> None:
+        """uvicorn calls this when bytes arrive (and when the connection is lost)."""
+        self._idle_due = None
+
+    # Calls the base class by name: super() costs ~750 instructions a call.
     def on_headers_complete(self) -> None:
         self._headers_due = None
         HttpToolsProtocol.on_headers_complete(self)
 
     def on_response_complete(self) -> None:
-        HttpToolsProtocol.on_response_complete(self)
-        # uvicorn arms keep-alive only when it now waits for the next request; a pipelined request
-        # it started instead has its headers already.
-        if self.timeout_keep_alive_task is not None:
-            self._headers_due = self.loop.time() + self.header_timeout
-            if self._deadline_timer is None:
-                self._deadline_timer = self.loop.call_at(self._headers_due, self._check_header_deadline)
+        """uvicorn's own (0.45 to 0.54 have the same), its keep-alive timer replaced by the two deadlines."""
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        self._idle_due = None
+        self.flow.resume_reading()
+        if self.pipeline:  # the next request's headers are whole already
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+            return
+        now = self.loop.time()
+        self._idle_due = now + self.timeout_keep_alive
+        self._headers_due = now + self.header_timeout
+        due = min(self._idle_due, self._headers_due)
+        if self._timer is None or self._timer.when() > due:
+            self._arm(due)
 
-    def _check_header_deadline(self) -> None:
-        due = self._headers_due
-        if due is None:  # a request is being answered; its response's end sets the next deadline
-            self._deadline_timer = None
-        elif self.loop.time() < due:  # requests were answered since this timer was armed
-            self._deadline_timer = self.loop.call_at(due, self._check_header_deadline)
-        else:
-            self._deadline_timer = None
-            self._header_deadline_passed()
+    def _arm(self, due: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = self.loop.call_at(due, self._check_deadlines)
 
-    def _header_deadline_passed(self) -> None:
+    def _check_deadlines(self) -> None:
+        self._timer = None
+        pending = [d for d in (self._idle_due, self._headers_due) if d is not None]
+        if not pending:  # a request is being answered: its response's end sets the next deadlines
+            return
+        if self.loop.time() >= min(pending):
+            self._expired()
+        else:  # requests were answered since this timer was armed
+            self._arm(min(pending))
+
+    def _expired(self) -> None:
         """Closed without a 408, as nginx does (it logs 408 and writes nothing): on an idle kept-alive
         connection a 408 written unasked races with the client's next request, which would read it as
         its own answer; before the request line is whole there is no path to pick the caller's error
         envelope from; and clients retry a closed connection as they retry a 408."""
-        log.debug("mockgw: request headers not whole after %ss: connection closed", self.header_timeout)
-        self.transport.close()
+        log.debug("mockgw: connection idle past keep-alive, or its request headers not whole: closed")
+        if not self.transport.is_closing():
+            self.transport.close()
 
 
 class HeadWithBody:
-    """A transport that holds a write made when nothing else is pending until the next write or the
-    end of the event-loop turn, whichever comes first, and sends them together.
+    """The socket's transport, able to hold a response's head until its body is written.
 
-    uvicorn writes a response's head and body separately; held, they leave in one send() and one TCP
-    segment. The head of a stream whose first event is due later still leaves in the same loop turn,
-    so a client sees no difference in timing. Everything but write and close is the socket's
-    transport's own.
+    uvicorn writes a head and its body apart: two send()s and two TCP segments for every JSON reply.
+    The writer, which knows when the body leaves at the same moment as the head, calls
+    `hold_next_write` first; the head is then held and leaves in one send with the write after it.
+    Everything but write and close is the socket's transport's own.
     """
 
-    __slots__ = ("_held", "_loop", "_transport")
+    __slots__ = ("_held", "_hold", "_transport")
 
-    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, transport: asyncio.Transport) -> None:
         self._transport = transport
-        self._loop = loop
+        self._hold = False
         self._held: bytes | None = None
 
-    def write(self, data: bytes) -> None:
-        held = self._held
-        if held is None:
-            self._held = data
-            self._loop.call_soon(self._flush)
-        else:
-            self._held = None
-            self._transport.write(held + data)
+    def hold_next_write(self) -> None:
+        self._hold = True
 
-    def _flush(self) -> None:
-        held, self._held = self._held, None
-        if held is not None and not self._transport.is_closing():
-            self._transport.write(held)
+    def write(self, data: bytes) -> None:
+        if self._held is not None:
+            data, self._held = self._held + data, None
+        elif self._hold:
+            self._hold, self._held = False, data
+            return
+        self._transport.write(data)
 
     def close(self) -> None:
-        self._flush()
+        if self._held is not None and not self._transport.is_closing():
+            self._transport.write(self._held)
+        self._held = None
         self._transport.close()
 
     def is_closing(self) -> bool:
         return self._transport.is_closing()
-
-    def get_write_buffer_size(self) -> int:
-        return self._transport.get_write_buffer_size() + len(self._held or b"")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._transport, name)

@@ -40,6 +40,8 @@ async def write(schedule: Schedule, receive: Receive, send: Send, arrived: float
         return Report(0, "drop", False)
     if schedule.head_at:
         await sleep_until(arrived + schedule.head_at)
+    if schedule.writes and schedule.writes[0].at == schedule.head_at:
+        _send_head_with_next_write(send)
     await send({"type": "http.response.start", "status": schedule.status, "headers": schedule.headers})
     gone = asyncio.Event() if schedule.watch_client else None
     watcher = asyncio.ensure_future(_watch_disconnect(receive, gone)) if gone is not None else None
@@ -92,6 +94,14 @@ async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
 def _client_left(send: Send) -> bool:
     """Whether uvicorn saw the connection close: an unpaced stream's one write cannot tell otherwise."""
     return bool(getattr(getattr(send, "__self__", None), "disconnected", False))
+
+
+def _send_head_with_next_write(send: Send) -> None:
+    """One send() and one TCP segment for the head and the first write, where the server's transport
+    can hold a write (mockgw's HTTP protocol: http_protocol.HeadWithBody)."""
+    hold = getattr(getattr(getattr(send, "__self__", None), "transport", None), "hold_next_write", None)
+    if hold is not None:
+        hold()
 
 
 def _close_transport(send: Send) -> bool:

@@ -48,12 +48,14 @@ def connect(gw: MockGateway) -> socket.socket:
     return socket.create_connection((host, int(port)))
 
 
-def seconds_until_closed(sock: socket.socket, trickle: bytes = b"", every: float = 0.3) -> tuple[float, int]:
+def seconds_until_closed(
+    sock: socket.socket, trickle: bytes = b"", every: float = 0.3, give_up: float = 3
+) -> tuple[float, int]:
     """Sends `trickle` a byte every `every` seconds until the server closes the connection; returns
-    how long that took and how many bytes were sent. Fails if the server answers or waits 3 s."""
+    how long that took and how many bytes were sent. Fails if the server answers or waits give_up s."""
     start, sent = time.monotonic(), 0
     sock.settimeout(every)
-    while time.monotonic() - start < 3:
+    while time.monotonic() - start < give_up:
         try:
             if sent < len(trickle):
                 sock.send(trickle[sent : sent + 1])
@@ -65,7 +67,7 @@ def seconds_until_closed(sock: socket.socket, trickle: bytes = b"", every: float
             data = b""
         assert data == b"", f"the server answered instead of closing: {data[:80]!r}"
         return time.monotonic() - start, sent
-    raise AssertionError("the connection is still open after 3 s")
+    raise AssertionError(f"the connection is still open after {give_up} s")
 
 
 def read_response(sock: socket.socket) -> bytes:
@@ -116,6 +118,29 @@ def test_a_connection_kept_busy_past_the_header_timeout_stays_open(gw):
             assert read_response(sock).startswith(b"HTTP/1.1 200")
         seconds, _ = seconds_until_closed(sock)
     assert 0.9 <= seconds < 2.5
+
+
+@pytest.fixture(scope="module")
+def short_keep_alive():
+    with MockGateway(keep_alive_seconds=1, header_timeout_seconds=3) as gw:
+        yield gw
+
+
+def test_a_connection_silent_after_its_response_is_closed_after_the_keep_alive(short_keep_alive):
+    """uvicorn's keep-alive (--keep-alive-seconds), which mockgw checks with the header deadline's timer."""
+    with connect(short_keep_alive) as sock:
+        sock.sendall(HEADERS + BODY)
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+        seconds, _ = seconds_until_closed(sock, every=0.1)
+    assert 0.9 <= seconds < 1.6
+
+
+def test_a_byte_of_the_next_request_ends_the_keep_alive_but_not_the_header_deadline(short_keep_alive):
+    with connect(short_keep_alive) as sock:
+        sock.sendall(HEADERS + BODY)
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+        seconds, sent = seconds_until_closed(sock, trickle=HEADERS, every=0.3, give_up=5)
+    assert 2.9 <= seconds < 3.6 and sent >= 9
 
 
 def test_headers_in_time_are_answered_however_long_the_body_then_takes(gw):
@@ -179,35 +204,30 @@ class SocketTransport:
 HEAD, JSON = b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n", b"{}"
 
 
-@pytest.mark.anyio
-async def test_a_head_and_the_body_written_in_the_same_loop_turn_leave_in_one_send():
+def test_a_held_head_leaves_in_one_send_with_the_write_after_it():
     """uvicorn writes a response's head and its body apart: two TCP segments, two sends."""
     sock = SocketTransport()
-    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
-    transport.write(HEAD)
-    transport.write(JSON)
-    assert sock.writes == [HEAD + JSON]
-    await asyncio.sleep(0)
-    assert sock.writes == [HEAD + JSON]
-
-
-@pytest.mark.anyio
-async def test_a_head_whose_body_comes_later_leaves_at_the_end_of_its_loop_turn():
-    """A paced stream's head goes before its first event is due, as it did without the hold."""
-    sock = SocketTransport()
-    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport = HeadWithBody(sock)  # type: ignore[arg-type]
+    transport.hold_next_write()
     transport.write(HEAD)
     assert sock.writes == []
-    await asyncio.sleep(0)
-    transport.write(b"event: ping\n\n")
-    await asyncio.sleep(0)
-    assert sock.writes == [HEAD, b"event: ping\n\n"]
+    transport.write(JSON)
+    transport.write(b"more")
+    assert sock.writes == [HEAD + JSON, b"more"]
 
 
-@pytest.mark.anyio
-async def test_closing_sends_what_is_held_first():
+def test_a_head_not_held_leaves_at_once():
+    """A paced stream's head, whose first event is due later: the writer does not hold it."""
     sock = SocketTransport()
-    transport = HeadWithBody(sock, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport = HeadWithBody(sock)  # type: ignore[arg-type]
+    transport.write(HEAD)
+    assert sock.writes == [HEAD]
+
+
+def test_closing_sends_what_is_held_first():
+    sock = SocketTransport()
+    transport = HeadWithBody(sock)  # type: ignore[arg-type]
+    transport.hold_next_write()
     transport.write(b"HTTP/1.1 400 Bad Request\r\n\r\n")
     transport.close()
     assert sock.writes == [b"HTTP/1.1 400 Bad Request\r\n\r\n"] and sock.closed
@@ -216,7 +236,7 @@ async def test_closing_sends_what_is_held_first():
 @pytest.mark.anyio
 async def test_a_json_reply_leaves_the_protocol_in_one_write():
     """Bytes in, bytes out through the protocol uvicorn is given, with no socket: one chat request,
-    one write to the transport holding the head and the body."""
+    one write to the transport holding the head and the body (uvicorn alone makes two)."""
     config = uvicorn.Config(create_app(Settings()), http=http_protocol(Settings()), lifespan="off")
     config.load()
     protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
