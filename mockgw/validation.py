@@ -29,8 +29,8 @@ def non_json_number(text: bytes | str) -> str | None:
     not to. None also for a text that is not JSON for some other reason (its parser says why), or not
     JSON at all (YAML). A word search first, so the usual body is not parsed again.
     """
-    if isinstance(text, bytes):
-        named = b"NaN" in text or b"Infinity" in text
+    if isinstance(text, bytes):  # find(): bytes' `in` first tries its operand as an integer (a TypeError)
+        named = text.find(b"NaN") >= 0 or text.find(b"Infinity") >= 0
     else:
         named = "NaN" in text or "Infinity" in text
     if not named:

@@ -234,11 +234,13 @@ class Library:
 
     def __init__(self, scenarios: list[Scenario]) -> None:
         self.files: list[Candidate] = []
+        self.matchable: list[Candidate] = []
         self.replace(scenarios)
 
     def replace(self, scenarios: list[Scenario]) -> None:
         ordered = sorted(scenarios, key=lambda s: -s.priority)  # stable: file order within a priority
         self.files = [Candidate(s) for s in ordered]
+        self.matchable = [c for c in self.files if c.matchable]  # what a request without a name tries
 
 
 class Engine:
@@ -284,7 +286,10 @@ class Engine:
         """The scenario whose match rules pick this request (uploaded first, then files), if any."""
         user = req.last_user_text()
         user_lower = user.lower()
-        return next((c for c in self.candidates() if c.matches(req, user, user_lower, test_id)), None)
+        for c in self.library.matchable if not self.uploaded else self.candidates():
+            if c.matches(req, user, user_lower, test_id):  # a plain loop: next() over a generator costs more
+                return c
+        return None
 
     def decide(
         self,

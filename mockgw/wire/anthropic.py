@@ -152,7 +152,7 @@ def _chat_request(req: dict[str, Any], raw: bytes, betas: frozenset[str]) -> Cha
         stop_sequences=req.get("stop_sequences") or [],
         response_format=_output_format(req["output_config"]) if "output_config" in req else None,
         thinking=thinking,
-        cache=_cache_ask(req) if b'"cache_control"' in raw else None,
+        cache=_cache_ask(req) if raw.find(b'"cache_control"') >= 0 else None,  # find(): see non_json_number
     )
 
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
 import orjson
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json, to_jsonable_python
 
 from mockgw.domain import GatewayError, Message, RateLimit, ToolResult, ToolUse, bad_request
