@@ -46,10 +46,12 @@ class HttpProtocol(HttpToolsProtocol):
     _headers_due: float | None  # loop time the next header block must be whole by; None: whole
     _idle_due: float | None  # keep-alive: loop time a silent connection closes; None: a byte came
     _timer: asyncio.TimerHandle | None
+    _out: HeadWithBody
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self.transport = HeadWithBody(transport)  # type: ignore[assignment]
+        self._out = HeadWithBody(transport)
+        self.transport = self._out  # type: ignore[assignment]
         self._headers_due = self.loop.time() + self.header_timeout
         self._idle_due = None
         self._timer = self.loop.call_at(self._headers_due, self._check_deadlines)
@@ -70,6 +72,7 @@ class HttpProtocol(HttpToolsProtocol):
 
     def on_response_complete(self) -> None:
         """uvicorn's own (0.45 to 0.54 have the same), its keep-alive timer replaced by the two deadlines."""
+        self._out.release()  # a head held for a body uvicorn does not write: a HEAD request's
         self.server_state.total_requests += 1
         if self.transport.is_closing():
             return
@@ -129,7 +132,8 @@ class HeadWithBody:
     uvicorn writes a head and its body apart: two send()s and two TCP segments for every JSON reply.
     The writer, which knows when the body leaves at the same moment as the head, calls
     `hold_next_write` first; the head is then held and leaves in one send with the write after it.
-    Everything but write and close is the socket's transport's own.
+    The protocol releases what is still held when the response is over (uvicorn writes no body for
+    a HEAD request). Everything but write and close is the socket's transport's own.
     """
 
     __slots__ = ("_held", "_hold", "_transport")
@@ -150,10 +154,16 @@ class HeadWithBody:
             return
         self._transport.write(data)
 
+    def release(self) -> None:
+        """Send what is held; the response is over."""
+        self._hold = False
+        if self._held is not None:
+            held, self._held = self._held, None
+            if not self._transport.is_closing():
+                self._transport.write(held)
+
     def close(self) -> None:
-        if self._held is not None and not self._transport.is_closing():
-            self._transport.write(self._held)
-        self._held = None
+        self.release()
         self._transport.close()
 
     def is_closing(self) -> bool:

@@ -233,19 +233,33 @@ def test_closing_sends_what_is_held_first():
     assert sock.writes == [b"HTTP/1.1 400 Bad Request\r\n\r\n"] and sock.closed
 
 
-@pytest.mark.anyio
-async def test_a_json_reply_leaves_the_protocol_in_one_write():
-    """Bytes in, bytes out through the protocol uvicorn is given, with no socket: one chat request,
-    one write to the transport holding the head and the body (uvicorn alone makes two)."""
+async def answered(request: bytes) -> list[bytes]:
+    """Bytes in, bytes out through the protocol uvicorn is given, with no socket: the transport's writes."""
     config = uvicorn.Config(create_app(Settings()), http=http_protocol(Settings()), lifespan="off")
     config.load()
     protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
     sock = SocketTransport()
     protocol.connection_made(sock)  # type: ignore[arg-type]
-    protocol.data_received(HEADERS + BODY)
+    protocol.data_received(request)
     while protocol.cycle is None or not protocol.cycle.response_complete:
         await asyncio.sleep(0)
-    assert len(sock.writes) == 1
-    head, _, body = sock.writes[0].partition(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["type"] == "message"
+    written = list(sock.writes)  # before the connection ends, which would send anything held
     protocol.connection_lost(None)
+    return written
+
+
+@pytest.mark.anyio
+async def test_a_json_reply_leaves_the_protocol_in_one_write():
+    """One chat request, one write holding the head and the body (uvicorn alone makes two)."""
+    writes = await answered(HEADERS + BODY)
+    assert len(writes) == 1
+    head, _, body = writes[0].partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["type"] == "message"
+
+
+@pytest.mark.anyio
+async def test_a_head_request_gets_its_head_though_no_body_is_written():
+    """RFC 9110 §9.3.2: HEAD is answered with the head alone; uvicorn writes no body for it, so a head
+    held for the body is sent when the response is over."""
+    writes = await answered(b"HEAD /v1/messages HTTP/1.1\r\nhost: x\r\n\r\n")
+    assert len(writes) == 1 and writes[0].startswith(b"HTTP/1.1 405") and writes[0].endswith(b"\r\n\r\n")
