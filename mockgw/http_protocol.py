@@ -111,10 +111,11 @@ class HttpProtocol(HttpToolsProtocol):
         pending = [d for d in (self._idle_due, self._headers_due) if d is not None]
         if not pending:  # a request is being answered: its response's end sets the next deadlines
             return
-        if self.loop.time() >= min(pending):
+        due = min(pending)
+        if self.loop.time() >= due:
             self._expired()
         else:  # requests were answered since this timer was armed
-            self._arm(min(pending))
+            self._arm(due)
 
     def _expired(self) -> None:
         """Closed without a 408, as nginx does (it logs 408 and writes nothing): on an idle kept-alive

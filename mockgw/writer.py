@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.types import Message, Receive, Send
 
@@ -96,17 +97,21 @@ def _client_left(send: Send) -> bool:
     return bool(getattr(getattr(send, "__self__", None), "disconnected", False))
 
 
+def _transport(send: Send) -> Any:
+    """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
+    return getattr(getattr(send, "__self__", None), "transport", None)
+
+
 def _send_head_with_next_write(send: Send) -> None:
     """One send() and one TCP segment for the head and the first write, where the server's transport
     can hold a write (mockgw's HTTP protocol: http_protocol.HeadWithBody)."""
-    hold = getattr(getattr(getattr(send, "__self__", None), "transport", None), "hold_next_write", None)
+    hold = getattr(_transport(send), "hold_next_write", None)
     if hold is not None:
         hold()
 
 
 def _close_transport(send: Send) -> bool:
-    """uvicorn's send is a bound method of the request cycle, which holds the socket's transport."""
-    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    transport = _transport(send)
     if transport is None:
         return False
     transport.close()
